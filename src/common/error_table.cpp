@@ -1,0 +1,172 @@
+// The one table of error codes: client-visible name, HTTP status, and message in each language.
+// Messages may name {field} and any parameter the error carries, e.g. {max}.
+#include <array>
+#include <string>
+
+#include "common/error.hpp"
+
+namespace ow {
+namespace {
+
+struct Entry {
+    ErrorCode code;
+    std::string_view name;
+    int http_status;
+    std::string_view zh;
+    std::string_view en;
+};
+
+constexpr std::array kTable = {
+    Entry{ErrorCode::kMalformedJson, "malformed_json", 400, "请求内容不是有效的 JSON：{detail}",
+          "The request body is not valid JSON: {detail}"},
+    Entry{ErrorCode::kMissingField, "missing_field", 400, "缺少必填项“{field}”",
+          "The field \"{field}\" is required"},
+    Entry{ErrorCode::kWrongType, "wrong_type", 400, "“{field}”应为{expected}",
+          "\"{field}\" must be {expected}"},
+    Entry{ErrorCode::kInvalidValue, "invalid_value", 422, "“{field}”的值无效：{reason}",
+          "\"{field}\" is invalid: {reason}"},
+    Entry{ErrorCode::kUnknownField, "unknown_field", 400, "不支持的字段“{field}”",
+          "The field \"{field}\" is not recognised"},
+    Entry{ErrorCode::kPayloadTooLarge, "payload_too_large", 413, "请求内容过大，最多 {max} 字节",
+          "The request body is too large; at most {max} bytes are accepted"},
+    Entry{ErrorCode::kUnsupportedMediaType, "unsupported_media_type", 415,
+          "请求内容类型应为 {expected}", "The request body must be {expected}"},
+    Entry{ErrorCode::kNotFound, "not_found", 404, "未找到所请求的{what}",
+          "The requested {what} was not found"},
+    Entry{ErrorCode::kMethodNotAllowed, "method_not_allowed", 405, "此地址不支持该请求方法",
+          "This address does not support that method"},
+    Entry{ErrorCode::kBadRequest, "bad_request", 400, "请求无效：{reason}",
+          "The request is invalid: {reason}"},
+    Entry{ErrorCode::kInvalidIdNumber, "invalid_id_number", 422,
+          "身份证号码无效：{reason}（应为 18 位公民身份号码，末位为校验码）",
+          "Invalid resident ID number: {reason} (18 characters, the last one a check digit)"},
+    Entry{ErrorCode::kInvalidCreditCode, "invalid_credit_code", 422,
+          "统一社会信用代码无效：{reason}（应为 18 位，末位为校验码）",
+          "Invalid unified social credit code: {reason} (18 characters, the last one a check "
+          "character)"},
+    Entry{ErrorCode::kUnauthenticated, "unauthenticated", 401, "请先登录",
+          "Please sign in first"},
+    Entry{ErrorCode::kBadCredentials, "bad_credentials", 401, "用户名或密码不正确",
+          "The username or password is incorrect"},
+    Entry{ErrorCode::kAccountLocked, "account_locked", 423,
+          "密码错误次数过多，账号已锁定，请 {minutes} 分钟后再试",
+          "Too many wrong passwords: the account is locked; try again in {minutes} minutes"},
+    Entry{ErrorCode::kAccountDisabled, "account_disabled", 403, "账号已停用，请联系管理员",
+          "This account is disabled; please contact an administrator"},
+    Entry{ErrorCode::kRateLimited, "rate_limited", 429, "请求过于频繁，请 {seconds} 秒后再试",
+          "Too many requests; try again in {seconds} seconds"},
+    Entry{ErrorCode::kForbidden, "forbidden", 403, "您的角色无权执行此操作",
+          "Your role may not do this"},
+    Entry{ErrorCode::kOutOfScope, "out_of_scope", 403, "该对象不在您的管辖范围内",
+          "This is outside the part of the organisation you serve"},
+    Entry{ErrorCode::kWeakPassword, "weak_password", 422,
+          "新密码不符合要求：{reason}", "The new password is not acceptable: {reason}"},
+    Entry{ErrorCode::kCrossSiteRequest, "cross_site_request", 403, "拒绝来自其他网站的请求",
+          "Requests from other sites are refused"},
+    Entry{ErrorCode::kInvalidDate, "invalid_date", 400, "“{field}”应为 YYYY-MM-DD 格式的有效日期",
+          "\"{field}\" must be a valid date in the form YYYY-MM-DD"},
+    Entry{ErrorCode::kInvalidHolidayNotice, "invalid_holiday_notice", 422,
+          "节假日安排数据无效：{reason}", "The holiday notice is invalid: {reason}"},
+    Entry{ErrorCode::kAlreadyExists, "already_exists", 409, "{what}已存在",
+          "That {what} already exists"},
+    Entry{ErrorCode::kConflict, "conflict", 409, "操作冲突：{reason}",
+          "The request conflicts with the current state: {reason}"},
+    Entry{ErrorCode::kReferenceMissing, "reference_missing", 422, "“{field}”引用的对象不存在",
+          "\"{field}\" refers to something that does not exist"},
+    Entry{ErrorCode::kInvalidState, "invalid_state", 409, "当前状态下不能执行此操作：{reason}",
+          "This cannot be done in the current state: {reason}"},
+    Entry{ErrorCode::kStorageError, "storage_error", 503, "数据服务暂时不可用，请稍后再试",
+          "The data service is temporarily unavailable; please try again"},
+    Entry{ErrorCode::kUnavailable, "unavailable", 503, "服务正在停止或暂时不可用，请稍后再试",
+          "The service is stopping or temporarily unavailable; please try again"},
+    Entry{ErrorCode::kInternal, "internal", 500, "系统内部错误，请稍后再试",
+          "Internal error; please try again later"},
+};
+
+const Entry& Find(ErrorCode code) {
+    for (const Entry& e : kTable) {
+        if (e.code == code) return e;
+    }
+    return kTable.back();  // kInternal: unreachable while the table is complete (tested).
+}
+
+// Placeholder values that are words rather than data: a key with its text in each language.
+// Values that are not keys (numbers, field names) are shown as they are.
+std::string_view LocalizeWord(std::string_view value, Lang lang) {
+    struct Word {
+        std::string_view key, en, zh;
+    };
+    static constexpr Word kWords[] = {
+        {"a string", "a string", "字符串"},
+        {"an integer", "an integer", "整数"},
+        {"a boolean", "a boolean", "布尔值"},
+        {"an object", "an object", "对象"},
+        {"an array", "an array", "数组"},
+        {"application/json", "application/json", "application/json"},
+        {"user", "user", "用户"},
+        {"route", "address", "地址"},
+        {"org unit", "org unit", "机构"},
+        {"department", "department", "部门"},
+        {"service point", "service point", "服务网点"},
+        {"session", "session", "会话"},
+        {"length", "wrong length", "长度不对"},
+        {"digits", "only digits are allowed here", "含有不允许的字符"},
+        {"charset", "contains characters that are not allowed", "含有不允许的字符"},
+        {"region", "unknown region code", "地区代码不存在"},
+        {"birth_date", "impossible birth date", "出生日期不存在"},
+        {"check_digit", "the check character does not match", "校验码不符"},
+        {"password_too_short", "at least 10 characters", "至少 10 个字符"},
+        {"password_too_long", "at most 128 characters", "最多 128 个字符"},
+        {"too_long", "too long", "过长"},
+        {"override", "calendar override", "日历调整"},
+        {"needs_variety", "use letters and digits", "须同时包含字母和数字"},
+        {"same_as_old", "must differ from the current password", "不能与当前密码相同"},
+        {"negative", "must not be negative", "不能为负数"},
+        {"before_from", "is before the start date", "早于起始日期"},
+        {"date_out_of_range", "outside the supported dates 1990-01-01 to 2199-12-31",
+         "超出支持的日期范围（1990-01-01 至 2199-12-31）"},
+        {"contains_username", "must not contain the username", "不能包含用户名"},
+    };
+    for (const Word& w : kWords) {
+        if (w.key == value) return lang == Lang::kEn ? w.en : w.zh;
+    }
+    return value;
+}
+
+}  // namespace
+
+std::string_view ErrorCodeName(ErrorCode code) { return Find(code).name; }
+
+int Error::HttpStatus() const { return Find(code_).http_status; }
+
+std::string Error::Message(Lang lang) const {
+    const Entry& e = Find(code_);
+    std::string_view tmpl = lang == Lang::kEn ? e.en : e.zh;
+    std::string out;
+    out.reserve(tmpl.size() + 32);
+    for (size_t i = 0; i < tmpl.size(); ++i) {
+        if (tmpl[i] != '{') {
+            out += tmpl[i];
+            continue;
+        }
+        size_t close = tmpl.find('}', i);
+        std::string_view name = tmpl.substr(i + 1, close - i - 1);
+        if (name == "field") {
+            out += field_;
+        } else {
+            bool found = false;
+            for (const auto& [k, v] : params_) {
+                if (k == name) {
+                    out += LocalizeWord(v, lang);
+                    found = true;
+                    break;
+                }
+            }
+            if (!found) out += "?";
+        }
+        i = close;
+    }
+    return out;
+}
+
+}  // namespace ow
