@@ -38,7 +38,8 @@ Result<void> CalendarService::Rebuild() {
     return Ok();
 }
 
-Result<YearSummary> CalendarService::LoadNotice(const HolidayNotice& notice, int64_t by_user) {
+Result<YearSummary> CalendarService::LoadNotice(const HolidayNotice& notice,
+                                                std::optional<int64_t> by_user) {
     OW_TRY(ValidateNotice(notice));
     std::lock_guard lock(write_mu_);
     OW_TRY(store_.SaveNotice(notice, by_user, clock_.Now()));
@@ -46,7 +47,7 @@ Result<YearSummary> CalendarService::LoadNotice(const HolidayNotice& notice, int
     return YearSummary{notice.year, true, notice.days.size()};
 }
 
-Result<DayInfo> CalendarService::PutOverride(const Override& o, int64_t by_user) {
+Result<DayInfo> CalendarService::PutOverride(const Override& o, std::optional<int64_t> by_user) {
     if (!WorkingDayCalendar::InRange(o.date)) {
         return Error(ErrorCode::kInvalidValue).Field("date").Param("reason", "date_out_of_range");
     }
@@ -59,9 +60,9 @@ Result<DayInfo> CalendarService::PutOverride(const Override& o, int64_t by_user)
     return Current()->Day(o.date);
 }
 
-Result<void> CalendarService::DeleteOverride(Date date) {
+Result<void> CalendarService::DeleteOverride(Date date, std::optional<int64_t> by_user) {
     std::lock_guard lock(write_mu_);
-    OW_ASSIGN_OR_RETURN(bool existed, store_.DeleteOverride(date));
+    OW_ASSIGN_OR_RETURN(bool existed, store_.DeleteOverride(date, by_user, clock_.Now()));
     if (!existed) return Error(ErrorCode::kNotFound).Param("what", "override");
     return Rebuild();
 }

@@ -29,10 +29,11 @@ public:
     std::shared_ptr<const WorkingDayCalendar> Current() const;
 
     // Adds or replaces a year's notice (validated) and rebuilds.
-    Result<YearSummary> LoadNotice(const HolidayNotice& notice, int64_t by_user);
-    Result<DayInfo> PutOverride(const Override& o, int64_t by_user);
+    // by_user: the administrator acting, or none for the command line.
+    Result<YearSummary> LoadNotice(const HolidayNotice& notice, std::optional<int64_t> by_user);
+    Result<DayInfo> PutOverride(const Override& o, std::optional<int64_t> by_user);
     // kNotFound if the date had no override.
-    Result<void> DeleteOverride(Date date);
+    Result<void> DeleteOverride(Date date, std::optional<int64_t> by_user);
 
     Result<std::vector<StoredOverride>> Overrides() { return store_.Overrides(); }
     Result<std::vector<YearSummary>> Years();

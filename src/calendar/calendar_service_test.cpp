@@ -18,7 +18,7 @@ public:
         for (auto& [y, n] : notices) out.push_back(n);
         return out;
     }
-    Result<void> SaveNotice(const HolidayNotice& n, int64_t, Timestamp) override {
+    Result<void> SaveNotice(const HolidayNotice& n, std::optional<int64_t>, Timestamp) override {
         notices[n.year] = n;
         return Ok();
     }
@@ -31,7 +31,9 @@ public:
         overrides[FormatDate(o.override.date)] = o;
         return Ok();
     }
-    Result<bool> DeleteOverride(Date date) override { return overrides.erase(FormatDate(date)) > 0; }
+    Result<bool> DeleteOverride(Date date, std::optional<int64_t>, Timestamp) override {
+        return overrides.erase(FormatDate(date)) > 0;
+    }
 
     std::map<int, HolidayNotice> notices;
     std::map<std::string, StoredOverride> overrides;
@@ -75,9 +77,9 @@ TEST(CalendarService, OverridesAreStoredAndRemoved) {
     EXPECT_FALSE(day->working);
     EXPECT_EQ(store.overrides.begin()->second.updated_by, 7);
     EXPECT_FALSE(service.Current()->IsWorkingDay(D("2020-09-29")).value());
-    ASSERT_TRUE(service.DeleteOverride(D("2020-09-29")).ok());
+    ASSERT_TRUE(service.DeleteOverride(D("2020-09-29"), 7).ok());
     EXPECT_TRUE(service.Current()->IsWorkingDay(D("2020-09-29")).value());
-    EXPECT_EQ(service.DeleteOverride(D("2020-09-29")).error().code(), ErrorCode::kNotFound);
+    EXPECT_EQ(service.DeleteOverride(D("2020-09-29"), 7).error().code(), ErrorCode::kNotFound);
 }
 
 }  // namespace

@@ -25,12 +25,14 @@ public:
     // Every notice loaded after release, one per year.
     virtual Result<std::vector<HolidayNotice>> LoadedNotices() = 0;
     // Replaces the loaded notice for notice.year, if any.
-    virtual Result<void> SaveNotice(const HolidayNotice& notice, int64_t by_user,
+    // by_user: the administrator, or none when loaded from the command line.
+    virtual Result<void> SaveNotice(const HolidayNotice& notice, std::optional<int64_t> by_user,
                                     Timestamp at) = 0;
     virtual Result<std::vector<StoredOverride>> Overrides() = 0;
     virtual Result<void> PutOverride(const StoredOverride& o) = 0;
     // false if there was no override for the date.
-    virtual Result<bool> DeleteOverride(Date date) = 0;
+    virtual Result<bool> DeleteOverride(Date date, std::optional<int64_t> by_user,
+                                        Timestamp at) = 0;
 };
 
 }  // namespace ow::calendar

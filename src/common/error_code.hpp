@@ -30,6 +30,7 @@ enum class ErrorCode {
     kForbidden,
     kOutOfScope,
     kWeakPassword,
+    kPasswordChangeRequired,
     kCrossSiteRequest,
     // Calendar
     kInvalidDate,

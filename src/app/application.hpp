@@ -1,0 +1,49 @@
+// Application: the composition root. Opens the database, builds the stores and domain
+// services on it, and — for `serve` — the router, the API and the server. Commands that only
+// need the services (calendar, user, backup) build an Application without serving.
+#pragma once
+
+#include <memory>
+
+#include "app/settings.hpp"
+#include "auth/auth_service.hpp"
+#include "calendar/calendar_service.hpp"
+#include "common/clock.hpp"
+#include "common/metrics.hpp"
+#include "org/org_service.hpp"
+#include "storage/sql.hpp"
+
+namespace ow::app {
+
+class Application {
+public:
+    // Opens the database, applies migrations, loads the services' snapshots.
+    static Result<std::unique_ptr<Application>> Open(const Settings& settings, const Clock& clock);
+    ~Application();
+
+    // Loads the demo city if the database has no org units yet; true if it did.
+    Result<bool> LoadDemoCity();
+    // Serves HTTP until SIGTERM or SIGINT; returns the process exit code.
+    int Serve();
+
+    storage::Database& database() { return *db_; }
+    auth::AuthService& auth() { return *auth_; }
+    org::OrgService& org() { return *org_; }
+    calendar::CalendarService& calendar() { return *calendar_; }
+
+private:
+    Application(Settings settings, const Clock& clock);
+
+    Settings settings_;
+    const Clock& clock_;
+    metrics::Registry metrics_;
+    std::unique_ptr<storage::Database> db_;
+    std::unique_ptr<org::OrgStore> org_store_;
+    std::unique_ptr<auth::AuthStore> auth_store_;
+    std::unique_ptr<calendar::CalendarStore> calendar_store_;
+    std::unique_ptr<org::OrgService> org_;
+    std::unique_ptr<auth::AuthService> auth_;
+    std::unique_ptr<calendar::CalendarService> calendar_;
+};
+
+}  // namespace ow::app

@@ -1,0 +1,55 @@
+// SqliteDatabase: the embedded default. One file in WAL mode with foreign keys on and
+// synchronous=FULL, so an acknowledged commit survives a crash or power loss. One writer
+// connection (SQLite allows one writer at a time; BEGIN IMMEDIATE takes its lock up front)
+// and a small pool of read-only connections that read concurrently with the writer.
+#pragma once
+
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "storage/sql.hpp"
+
+struct sqlite3;
+
+namespace ow::storage {
+
+class SqliteConnection;
+
+class SqliteDatabase final : public Database {
+public:
+    // Opens (creating if needed) the database file. Fails with kStorageError if the file cannot
+    // be opened or is not a database.
+    static Result<std::unique_ptr<SqliteDatabase>> Open(const std::string& path,
+                                                        int readers = 4);
+    ~SqliteDatabase() override;
+
+    Dialect dialect() const override { return Dialect::kSqlite; }
+    PoolStats Stats() const override;
+    std::string Describe() const override { return "sqlite:" + path_; }
+
+    // A consistent copy of the live database into `target` (online backup API), which must not
+    // exist yet.
+    Result<void> BackupTo(const std::string& target);
+
+protected:
+    Result<void> RunTransaction(bool write, const TxFn& fn) override;
+
+private:
+    explicit SqliteDatabase(std::string path);
+
+    std::string path_;
+    std::mutex write_mu_;
+    std::unique_ptr<SqliteConnection> writer_;
+    mutable std::mutex pool_mu_;
+    std::condition_variable pool_cv_;
+    std::vector<std::unique_ptr<SqliteConnection>> idle_readers_;
+    int readers_total_ = 0;
+    int readers_open_ = 0;
+    int in_use_ = 0;
+    int waiting_ = 0;
+};
+
+}  // namespace ow::storage
