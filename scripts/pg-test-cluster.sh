@@ -35,7 +35,7 @@ find_bin() {
         return
     fi
     local newest
-    newest=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
+    newest=$(printf '%s\n' /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
     if [[ -n "$newest" && -x "$newest/initdb" ]]; then
         echo "$newest"
     elif command -v initdb >/dev/null; then
@@ -70,7 +70,7 @@ port_in_use() {
 }
 
 start() {
-    local dir=$1 bin user password port attempt
+    local dir=$1 bin user password port
     bin=$(find_bin)
     user=$(cluster_user)
     id "$user" >/dev/null 2>&1 || die "user '$user' does not exist (is the postgresql package installed?)"
@@ -118,7 +118,7 @@ log_min_error_statement = panic
 EOF
 
     # A port that is free now may be taken before the server binds it: try a few.
-    for attempt in 1 2 3 4 5 6 7 8 9 10; do
+    for _ in 1 2 3 4 5 6 7 8 9 10; do
         port=$(( 20000 + RANDOM % 40000 ))
         port_in_use "$port" && continue
         if as_user "$user" "$bin/pg_ctl" --pgdata="$dir/data" --log="$dir/server.log" \

@@ -20,6 +20,7 @@ if [[ -z "$base" ]]; then
 fi
 cluster=$(mktemp -d "$base/ow-pg.XXXXXX")
 
+# shellcheck disable=SC2317  # run by the EXIT trap
 cleanup() {
     "$here/pg-test-cluster.sh" stop "$cluster" || true
 }
@@ -38,6 +39,7 @@ export ONEWINDOW_TEST_PG_URL
 ( trap - INT QUIT; exec "$@" ) 0<&0 &
 child=$!
 for signal in INT TERM HUP; do
+    # shellcheck disable=SC2064  # the signal and pid are meant to be fixed now
     trap "kill -$signal $child 2>/dev/null || true" "$signal"
 done
 status=0

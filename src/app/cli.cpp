@@ -32,14 +32,18 @@ Result<Date> DateArg(const std::string& text, const char* name) {
     return *d;
 }
 
-// The calendar the command line answers from: the shipped notices, plus the database's loaded
-// notices and overrides when a database is named or the default one exists. A question never
-// creates a database.
+// The calendar the command line answers from: the shipped notices, plus the loaded notices and
+// overrides of the database when there is one (named with --db, or the default file if it
+// exists). A question never creates a database: a named SQLite file that does not exist is an
+// error.
 Result<std::shared_ptr<const calendar::WorkingDayCalendar>> CliCalendar(
     const Settings& settings, bool db_given, std::unique_ptr<Application>& app,
     const Clock& clock) {
-    bool use_db = db_given || IsPostgresUrl(settings.db) || std::filesystem::exists(settings.db);
-    if (!use_db) {
+    bool exists = IsPostgresUrl(settings.db) || std::filesystem::exists(settings.db);
+    if (db_given && !exists) {
+        return Error(ErrorCode::kNotFound).Param("what", "database").Detail(settings.db);
+    }
+    if (!exists) {
         return std::make_shared<const calendar::WorkingDayCalendar>(
             calendar::ShippedNotices(), std::vector<calendar::Override>{});
     }

@@ -149,6 +149,7 @@ std::string_view LocalizeWord(std::string_view value, Lang lang) {
         {"too_common", "too easy to guess", "过于简单，容易被猜到"},
         {"range_366", "at most 366 days after \"from\"", "不能超过起始日期后 366 天"},
         {"code", "code", "代码"},
+        {"database", "database", "数据库"},
         {"username", "username", "用户名"},
         {"id_number", "ID number", "身份证号码"},
         {"credit_code", "credit code", "统一社会信用代码"},

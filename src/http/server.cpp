@@ -16,6 +16,7 @@
 #include <boost/beast/http.hpp>
 #include <boost/beast/websocket/rfc6455.hpp>
 #include <boost/url/parse.hpp>
+#include <array>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -90,10 +91,12 @@ struct Server::State {
     std::mutex conn_mu;
     std::unordered_map<Connection*, std::weak_ptr<Connection>> connections;
 
-    // Runs fn on the worker pool and resumes the caller on its own strand.
+    // Runs fn on the worker pool and resumes the caller on its own strand. fn is taken by
+    // reference, never as a temporary: g++ 12 destroys temporaries with non-trivial destructors
+    // in a co_await expression twice (GCC PR 100611).
     template <class F>
-    asio::awaitable<std::invoke_result_t<F>> Offload(F fn) {
-        using R = std::invoke_result_t<F>;
+    asio::awaitable<std::invoke_result_t<F&>> Offload(F& fn) {
+        using R = std::invoke_result_t<F&>;
         auto strand = co_await asio::this_coro::executor;
         std::optional<R> result;
         std::exception_ptr failure;
@@ -168,6 +171,7 @@ asio::awaitable<void> Server::State::Serve(std::shared_ptr<Connection> conn) {
     } unregister{this, conn.get()};
 
     beast::flat_buffer buffer;
+    bool drain = false;
     std::string remote;
     {
         beast::error_code ec;
@@ -178,7 +182,9 @@ asio::awaitable<void> Server::State::Serve(std::shared_ptr<Connection> conn) {
         if (stopping) break;
         bhttp::request_parser<bhttp::string_body> parser;
         parser.header_limit(static_cast<uint32_t>(options.header_limit));
-        parser.body_limit(kDefaultBodyLimit);
+        // The route decides the body limit once the header is read; Beast would otherwise
+        // refuse a large Content-Length while reading the header, with no answer.
+        parser.body_limit(boost::none);
         conn->stream.expires_after(options.read_timeout);
         auto [hec, hn] = co_await bhttp::async_read_header(conn->stream, buffer, parser, kAwait);
         if (hec) break;  // closed, timed out, cancelled at shutdown, or a malformed header
@@ -211,13 +217,23 @@ asio::awaitable<void> Server::State::Serve(std::shared_ptr<Connection> conn) {
             }
             RouteMatch match = router.Find(req.method, req.path);
             size_t limit = match.route ? match.route->body_limit : kDefaultBodyLimit;
-            parser.body_limit(limit);
+            parser.body_limit(limit);  // for chunked bodies, checked as they arrive
+            auto too_large = [&] {
+                return Response::FromError(
+                    Error(ErrorCode::kPayloadTooLarge).Param("max", std::to_string(limit)),
+                    req.lang);
+            };
+            if (parser.content_length() && *parser.content_length() > limit) {
+                response = too_large();
+                close_after = true;  // the body is still on the wire
+            }
 
-            if (beast::websocket::is_upgrade(header) && req.path == "/ws/events") {
+            if (!response && beast::websocket::is_upgrade(header) && req.path == "/ws/events") {
                 conn->stream.expires_never();
                 bool from_cookie = false;
                 std::string token = SessionToken(req, &from_cookie);
-                auto principal = co_await Offload([this, token] { return auth.Authenticate(token); });
+                auto authenticate = [this, &token] { return auth.Authenticate(token); };
+                auto principal = co_await Offload(authenticate);
                 if (!principal.ok() || (from_cookie && !SameOriginUpgrade(req))) {
                     response = Response::FromError(
                         principal.ok() ? Error(ErrorCode::kCrossSiteRequest)
@@ -233,12 +249,10 @@ asio::awaitable<void> Server::State::Serve(std::shared_ptr<Connection> conn) {
                     session->Start(parser.release());
                     co_return;
                 }
-            } else if (!parser.is_done()) {
+            } else if (!response && !parser.is_done()) {
                 auto [bec, bn] = co_await bhttp::async_read(conn->stream, buffer, parser, kAwait);
                 if (bec == bhttp::error::body_limit) {
-                    response = Response::FromError(
-                        Error(ErrorCode::kPayloadTooLarge).Param("max", std::to_string(limit)),
-                        req.lang);
+                    response = too_large();
                     close_after = true;  // the rest of the body is still on the wire
                 } else if (bec) {
                     break;
@@ -246,7 +260,8 @@ asio::awaitable<void> Server::State::Serve(std::shared_ptr<Connection> conn) {
             }
             if (!response) {
                 req.body = std::move(parser.get().body());
-                response = co_await Offload([this, &req] { return Dispatch(req); });
+                auto dispatch = [this, &req] { return Dispatch(req); };
+                response = co_await Offload(dispatch);
             }
         }
 
@@ -274,10 +289,26 @@ asio::awaitable<void> Server::State::Serve(std::shared_ptr<Connection> conn) {
         conn->stream.expires_after(options.read_timeout);
         auto [wec, wn] = co_await bhttp::async_write(conn->stream, res, kAwait);
         conn->busy = false;
-        if (wec || !res.keep_alive()) break;
+        if (wec || !res.keep_alive()) {
+            drain = !wec && close_after;
+            break;
+        }
     }
     beast::error_code ec;
     conn->stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+    if (drain) {
+        // A refused request may still be arriving. Closing with unread data would reset the
+        // connection and could destroy our answer before the client reads it: read and drop
+        // what comes, for a short while.
+        conn->stream.expires_after(std::chrono::seconds(2));
+        std::array<char, 16384> sink;
+        size_t drained = 0;
+        while (drained < (64u << 20)) {
+            auto [rec, n] = co_await conn->stream.async_read_some(asio::buffer(sink), kAwait);
+            if (rec) break;
+            drained += n;
+        }
+    }
 }
 
 Server::Server(ServerOptions options, const Router& router, Api& api, const StaticFiles& files,

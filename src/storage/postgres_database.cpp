@@ -271,7 +271,13 @@ public:
         Result<void> r = Simple(begin);
         if (r.ok() || PQstatus(conn_) == CONNECTION_OK) return r;
         PQreset(conn_);
-        if (PQstatus(conn_) != CONNECTION_OK) return r;
+        if (PQstatus(conn_) != CONNECTION_OK) {
+            const char* password = PQpass(conn_);
+            return Error(ErrorCode::kStorageError)
+                .Detail(Redact("cannot reconnect to " + Describe() + ": " +
+                                   TrimmedMessage(PQerrorMessage(conn_)),
+                               password ? password : ""));
+        }
         prepared_.clear();
         stale_.clear();
         OW_TRY(SetUpSession());
@@ -475,6 +481,12 @@ Result<void> PostgresDatabase::RunTransaction(bool write, const TxFn& fn) {
     std::string_view begin = write ? "BEGIN ISOLATION LEVEL SERIALIZABLE"
                                    : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
     OW_ASSIGN_OR_RETURN(std::unique_ptr<PostgresConnection> conn, Acquire());
+    // Returned even if fn throws: still in its transaction, the connection is then closed.
+    struct Lease {
+        PostgresDatabase* self;
+        std::unique_ptr<PostgresConnection>& conn;
+        ~Lease() { self->Release(std::move(conn)); }
+    } lease{this, conn};
     Result<void> r = Ok();
     for (int attempt = 1;; ++attempt) {
         r = conn->Begin(begin);
@@ -487,7 +499,6 @@ Result<void> PostgresDatabase::RunTransaction(bool write, const TxFn& fn) {
         if (!retry || attempt >= kMaxWriteAttempts) break;
         BackOff(attempt);
     }
-    Release(std::move(conn));
     return r;
 }
 

@@ -71,10 +71,15 @@ Result<void> WriteRoles(Connection& c, int64_t user_id, const std::vector<Role>&
 // Which unique field a violation concerns, from the constraint the driver names.
 Error Taken(Error e) {
     if (e.code() != ErrorCode::kAlreadyExists) return e;
+    // The constraint is named users.<column> by SQLite and users_<column>... by PostgreSQL.
     const std::string& d = e.detail();
-    std::string field = d.find("id_number") != std::string::npos     ? "id_number"
-                        : d.find("credit_code") != std::string::npos ? "credit_code"
-                                                                     : "username";
+    auto names = [&d](const char* column) {
+        return d.find(std::string("users.") + column) != std::string::npos ||
+               d.find(std::string("users_") + column) != std::string::npos;
+    };
+    std::string field = names("id_number")     ? "id_number"
+                        : names("credit_code") ? "credit_code"
+                                               : "username";
     return std::move(e).Field(field).Param("what", field);
 }
 

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <limits>
 #include <mutex>
+#include <stdexcept>
 #include <thread>
 #include <vector>
 
@@ -288,6 +289,21 @@ TEST_P(SqlContractTest, ConcurrentWritersLoseNoUpdate) {
     EXPECT_EQ(stats.waiting, 0);
 }
 
+TEST_P(SqlContractTest, AFunctionThatThrowsGivesItsConnectionBack) {
+    // Exceptions are for the edges, but a stray one (Result::value() on an error) must not leave
+    // a connection in its transaction for the next caller.
+    for (int i = 0; i < kPoolSize + 1; ++i) {
+        EXPECT_THROW((void)db().Write([](Connection& c) -> Result<void> {
+            OW_TRY(AddUnit(c, "440700"));
+            throw std::runtime_error("bug");
+        }),
+                     std::runtime_error);
+    }
+    EXPECT_EQ(db().Stats().in_use, 0);
+    EXPECT_EQ(CountUnits(db()).value(), 0);  // and what it did is undone
+    EXPECT_TRUE(db().Write([](Connection& c) { return AddUnit(c, "440700"); }).ok());
+}
+
 TEST_P(SqlContractTest, MigratingAgainAppliesNothing) {
     EXPECT_EQ(Migrate(db()).value(), 0);
     auto versions = db().Read([](Connection& c) -> Result<int64_t> {
@@ -430,6 +446,81 @@ TEST_P(PostgresDriverTest, WriteSkewIsRetriedNotCommitted) {
         return rows.at(0).Int(0);
     });
     EXPECT_EQ(present.value(), 1);
+}
+
+// fail_first(code, n): raises SQLSTATE `code` the first n times it runs in this database.
+// Sequences ignore rollbacks, so the count survives the transactions it aborts.
+void CreateFailFirst(Database& db) {
+    CreateTable(db, R"(
+        CREATE SEQUENCE failures;
+        CREATE FUNCTION fail_first(code TEXT, n BIGINT) RETURNS BIGINT LANGUAGE plpgsql AS $$
+        BEGIN
+            IF nextval('failures') <= n THEN
+                RAISE EXCEPTION 'simulated failure' USING ERRCODE = code;
+            END IF;
+            RETURN 0;
+        END $$;
+        CREATE FUNCTION fail_first_commit() RETURNS TRIGGER LANGUAGE plpgsql AS $$
+        BEGIN
+            PERFORM fail_first('serialization_failure', 1);
+            RETURN NULL;
+        END $$;
+        CREATE TABLE guarded (v BIGINT);
+        CREATE CONSTRAINT TRIGGER guarded_at_commit AFTER INSERT ON guarded
+            DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION fail_first_commit();
+    )");
+}
+
+TEST_P(PostgresDriverTest, ASerializationFailureAtCommitIsRetried) {
+    CreateFailFirst(db());
+    int attempts = 0;
+    auto r = db().Write([&](Connection& c) {
+        ++attempts;
+        return c.Execute("INSERT INTO guarded VALUES (1)");  // the trigger fires at COMMIT
+    });
+    ASSERT_TRUE(r.ok()) << r.error().detail();
+    EXPECT_EQ(attempts, 2);
+    auto rows = db().Read([](Connection& c) { return c.Query("SELECT v FROM guarded"); });
+    EXPECT_EQ(rows.value().size(), 1u);
+}
+
+TEST_P(PostgresDriverTest, ADeadlockIsRetried) {
+    CreateFailFirst(db());
+    int attempts = 0;
+    auto r = db().Write([&](Connection& c) -> Result<void> {
+        ++attempts;
+        OW_TRY(AddUnit(c, "440700"));
+        OW_TRY(c.Query("SELECT fail_first('deadlock_detected', 2)"));
+        return Ok();
+    });
+    ASSERT_TRUE(r.ok()) << r.error().detail();
+    EXPECT_EQ(attempts, 3);
+    EXPECT_EQ(CountUnits(db()).value(), 1);
+}
+
+TEST_P(PostgresDriverTest, RetriesGiveUpAfterALimit) {
+    CreateFailFirst(db());
+    int attempts = 0;
+    auto r = db().Write([&](Connection& c) {
+        ++attempts;
+        return c.Query("SELECT fail_first('serialization_failure', 1000)");
+    });
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().code(), ErrorCode::kStorageError);
+    EXPECT_THAT(r.error().detail(), HasSubstr("40001"));
+    EXPECT_EQ(attempts, PostgresDatabase::kMaxWriteAttempts);
+}
+
+TEST_P(PostgresDriverTest, AnErrorOfTheFunctionsOwnIsNotRetried) {
+    CreateFailFirst(db());
+    int attempts = 0;
+    auto r = db().Write([&](Connection& c) {
+        ++attempts;
+        return c.Query("SELECT fail_first('check_violation', 1000)");
+    });
+    ASSERT_FALSE(r.ok());
+    EXPECT_THAT(r.error().detail(), HasSubstr("23514"));
+    EXPECT_EQ(attempts, 1);
 }
 
 TEST_P(PostgresDriverTest, PreparedStatementsSurviveASchemaChange) {

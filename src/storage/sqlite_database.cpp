@@ -186,7 +186,13 @@ Result<void> SqliteDatabase::RunTransaction(bool write, const TxFn& fn) {
             }
         } release{this};
         OW_TRY(writer_->Execute("BEGIN IMMEDIATE", {}));
-        Result<void> r = fn(*writer_);
+        Result<void> r = Ok();
+        try {
+            r = fn(*writer_);
+        } catch (...) {
+            (void)writer_->Execute("ROLLBACK", {});  // the next writer must find no open transaction
+            throw;
+        }
         if (!r.ok()) {
             (void)writer_->Execute("ROLLBACK", {});
             return r;
@@ -234,7 +240,13 @@ Result<void> SqliteDatabase::RunTransaction(bool write, const TxFn& fn) {
     }
     Result<void> r = conn->ExecuteScript("BEGIN");
     if (r.ok()) {
-        r = fn(*conn);
+        try {
+            r = fn(*conn);
+        } catch (...) {
+            (void)conn->ExecuteScript("ROLLBACK");
+            give_back(std::move(conn));
+            throw;
+        }
         (void)conn->ExecuteScript(r.ok() ? "COMMIT" : "ROLLBACK");
     }
     give_back(std::move(conn));

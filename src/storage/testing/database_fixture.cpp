@@ -2,6 +2,8 @@
 
 #include <libpq-fe.h>
 
+#include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <mutex>
 #include <random>
@@ -80,6 +82,22 @@ std::optional<std::string> TestPostgresUrl() {
     return std::string(v);
 }
 
+Result<std::string> CreateTestPostgresDatabase() {
+    std::optional<std::string> url = TestPostgresUrl();
+    if (!url)
+        return Error(ErrorCode::kStorageError).Detail(std::string(kUrlVariable) + " is unset");
+    std::string name = "ow_t_" + RandomSuffix();
+    OW_TRY(RunMaintenance(*url, "CREATE DATABASE " + name));
+    return name;
+}
+
+Result<void> DropTestPostgresDatabase(const std::string& name) {
+    std::optional<std::string> url = TestPostgresUrl();
+    if (!url)
+        return Error(ErrorCode::kStorageError).Detail(std::string(kUrlVariable) + " is unset");
+    return RunMaintenance(*url, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+}
+
 Result<std::string> WithConnectionSetting(const std::string& conninfo, std::string_view keyword,
                                           std::string_view value) {
     char* err = nullptr;
@@ -127,11 +145,10 @@ void DatabaseContractTest::SetUp() {
             GTEST_SKIP() << "no PostgreSQL: set ONEWINDOW_TEST_PG_URL (or run the tests under "
                             "scripts/with-test-postgres.sh) to run the PostgreSQL half";
         }
-        std::string name = "ow_t_" + RandomSuffix();
-        Result<void> created = RunMaintenance(*url, "CREATE DATABASE " + name);
+        Result<std::string> created = CreateTestPostgresDatabase();
         ASSERT_TRUE(created.ok()) << created.error().detail();
-        pg_database_ = name;
-        Result<std::string> conninfo = WithConnectionSetting(*url, "dbname", name);
+        pg_database_ = *created;
+        Result<std::string> conninfo = WithConnectionSetting(*url, "dbname", pg_database_);
         ASSERT_TRUE(conninfo.ok()) << conninfo.error().detail();
         location_ = *conninfo;
     }
@@ -145,9 +162,7 @@ void DatabaseContractTest::SetUp() {
 void DatabaseContractTest::TearDown() {
     db_.reset();
     if (!pg_database_.empty()) {
-        std::optional<std::string> url = TestPostgresUrl();
-        Result<void> dropped =
-            RunMaintenance(*url, "DROP DATABASE " + pg_database_ + " WITH (FORCE)");
+        Result<void> dropped = DropTestPostgresDatabase(pg_database_);
         EXPECT_TRUE(dropped.ok()) << dropped.error().detail();
     }
     if (!sqlite_dir_.empty()) {

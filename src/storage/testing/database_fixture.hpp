@@ -75,6 +75,13 @@ std::string DialectName(const ::testing::TestParamInfo<Dialect>& info);
 // The PostgreSQL server for tests (ONEWINDOW_TEST_PG_URL), if one is set.
 std::optional<std::string> TestPostgresUrl();
 
+// A new, empty database ow_t_<random> on the test server, for a test that needs one outside this
+// fixture (a server process under test, say); returns its name. Fails with kStorageError if
+// ONEWINDOW_TEST_PG_URL is unset or the server refuses. Drop it with DropTestPostgresDatabase.
+Result<std::string> CreateTestPostgresDatabase();
+// Drops it even if connections to it remain open.
+Result<void> DropTestPostgresDatabase(const std::string& name);
+
 // A libpq connection string (URL or keyword=value) with one setting replaced or added, as a
 // keyword=value string: WithConnectionSetting(url, "password", "wrong"). Fails with
 // kStorageError if libpq cannot parse `conninfo`.
