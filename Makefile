@@ -32,7 +32,8 @@ build: configure
 $(NPM_STAMP): web/package.json web/package-lock.json
 	cd web && npm ci --no-audit --no-fund
 
-$(WEB_DIST): $(NPM_STAMP) $(shell find web/src web/public -type f 2>/dev/null) web/index.html web/vite.config.ts
+$(WEB_DIST): $(NPM_STAMP) $(shell find web/src web/public -type f 2>/dev/null) web/index.html \
+            web/vite.config.ts web/tsconfig.json web/tsconfig.app.json web/package.json
 	cd web && npm run build
 
 web: deps $(WEB_DIST)

@@ -60,7 +60,7 @@ constexpr std::array kTable = {
     Entry{ErrorCode::kOutOfScope, "out_of_scope", 403, "该对象不在您的管辖范围内",
           "This is outside the part of the organisation you serve"},
     Entry{ErrorCode::kWeakPassword, "weak_password", 422,
-          "新密码不符合要求：{reason}", "The new password is not acceptable: {reason}"},
+          "密码不符合要求：{reason}", "The password is not acceptable: {reason}"},
     Entry{ErrorCode::kPasswordChangeRequired, "password_change_required", 403,
           "管理员已重置您的密码，请先修改密码", "Your password was reset: please change it first"},
     Entry{ErrorCode::kCrossSiteRequest, "cross_site_request", 403, "拒绝来自其他网站的请求",
