@@ -7,7 +7,7 @@ BUILD_TYPE ?= RelWithDebInfo
 NPM_STAMP  := web/node_modules/.package-lock.json
 WEB_DIST   := web/dist/index.html
 
-.PHONY: all deps configure build web run test test-cpp test-web bench clean help
+.PHONY: all deps configure build web run test test-cpp test-web format format-check bench clean help
 
 all: build
 
@@ -54,7 +54,16 @@ test-web: build web
 	cd web && npm run test:unit
 	cd web && ONEWINDOW_BIN=$(CURDIR)/$(BUILD)/onewindow npm run test:e2e
 
-test: test-cpp test-web
+test: format-check test-cpp test-web
+
+CPP_SOURCES = $(shell git ls-files 'src/*.cpp' 'src/*.hpp' 'tests/*.cpp' 'tests/*.hpp' 'bench/*.cpp')
+
+format:
+	clang-format -i $(CPP_SOURCES)
+
+format-check: deps
+	@clang-format --dry-run --Werror $(CPP_SOURCES) || \
+	  { echo "C++ sources are not formatted: run 'make format'"; exit 1; }
 
 bench: build
 	bench/run.sh $(BUILD)

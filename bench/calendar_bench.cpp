@@ -41,8 +41,9 @@ void BM_AddWorkingDaysWithSuspensions(benchmark::State& state) {
     size_t i = 0;
     for (auto _ : state) {
         ow::Date from = dates[i++ & 4095];
-        std::vector<Suspension> s = {{ow::Date{sys_days(from) + days(3)}, ow::Date{sys_days(from) + days(9)}},
-                                     {ow::Date{sys_days(from) + days(20)}, ow::Date{sys_days(from) + days(24)}}};
+        std::vector<Suspension> s = {
+            {ow::Date{sys_days(from) + days(3)}, ow::Date{sys_days(from) + days(9)}},
+            {ow::Date{sys_days(from) + days(20)}, ow::Date{sys_days(from) + days(24)}}};
         auto r = Calendar().AddWorkingDays(from, 20, s);
         benchmark::DoNotOptimize(r);
     }

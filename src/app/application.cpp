@@ -34,8 +34,7 @@ std::filesystem::path FindWebRoot(const std::string& configured) {
     if (!configured.empty()) return configured;
     std::error_code ec;
     auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
-    for (auto candidate : {exe.parent_path() / ".." / "web" / "dist",
-                           exe.parent_path() / "web",
+    for (auto candidate : {exe.parent_path() / ".." / "web" / "dist", exe.parent_path() / "web",
                            std::filesystem::current_path() / "web" / "dist"}) {
         if (std::filesystem::is_regular_file(candidate / "index.html", ec)) {
             return std::filesystem::weakly_canonical(candidate, ec);

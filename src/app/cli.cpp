@@ -72,7 +72,8 @@ int RunCli(int argc, char** argv) {
     serve->add_option("--port-file", s.port_file, "Write the bound port to this file");
     serve->add_option("--io-threads", s.io_threads, "I/O threads (0: one per core)");
     serve->add_option("--workers", s.workers, "Request worker threads (0: automatic)");
-    serve->add_option("--db-pool", s.db_pool, "PostgreSQL connections")->envname("ONEWINDOW_DB_POOL");
+    serve->add_option("--db-pool", s.db_pool, "PostgreSQL connections")
+        ->envname("ONEWINDOW_DB_POOL");
     serve->add_option("--log-level", s.log_level, "debug, info, warn or error")
         ->envname("ONEWINDOW_LOG_LEVEL");
     serve->add_flag("--cookie-secure", s.cookie_secure, "Mark the session cookie Secure (HTTPS)")
@@ -142,9 +143,10 @@ int RunCli(int argc, char** argv) {
             auto loaded = (*app)->LoadDemoCity();
             if (!loaded.ok()) return Fail(loaded.error());
             http::Log(http::LogLevel::kInfo, "demo mode",
-                      {{"accounts", "admin citizen enterprise window_clerk bank_clerk "
-                                    "policy_officer trading_officer supervisor reviewer "
-                                    "reviewer_<department>"},
+                      {{"accounts",
+                        "admin citizen enterprise window_clerk bank_clerk "
+                        "policy_officer trading_officer supervisor reviewer "
+                        "reviewer_<department>"},
                        {"password", s.demo_password}});
         }
         return (*app)->Serve();
@@ -199,7 +201,8 @@ int RunCli(int argc, char** argv) {
             auto answer = (*calendar)->AddWorkingDays(*d, days);
             if (!answer.ok()) return Fail(answer.error());
             std::cout << FormatDate(answer->date)
-                      << (answer->provisional ? " (provisional: reaches a year with no notice)" : "")
+                      << (answer->provisional ? " (provisional: reaches a year with no notice)"
+                                              : "")
                       << "\n";
             return 0;
         }
@@ -217,8 +220,7 @@ int RunCli(int argc, char** argv) {
         if (!d.ok()) return Fail(d.error());
         auto info = (*calendar)->Day(*d);
         if (!info.ok()) return Fail(info.error());
-        std::cout << FormatDate(info->date) << " "
-                  << (info->working ? "working" : "off") << " "
+        std::cout << FormatDate(info->date) << " " << (info->working ? "working" : "off") << " "
                   << calendar::DayKindName(info->kind)
                   << (info->name.empty() ? "" : " " + info->name)
                   << (info->provisional ? " (provisional)" : "") << "\n";

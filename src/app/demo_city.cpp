@@ -75,7 +75,8 @@ Result<bool> Application::LoadDemoCity() {
         }
         if (auto unit = OptStr(o, "unit")) {
             n.org_unit_id = units.at(*unit);
-            if (auto dept = OptStr(o, "department")) n.department_id = departments.at({*unit, *dept});
+            if (auto dept = OptStr(o, "department"))
+                n.department_id = departments.at({*unit, *dept});
         }
         n.id_number = OptStr(o, "id_number");
         n.credit_code = OptStr(o, "credit_code");

@@ -16,8 +16,9 @@ namespace {
 using namespace std::chrono;
 
 Error InvalidField(std::string field, std::string reason) {
-    return Error(ErrorCode::kInvalidValue).Field(std::move(field)).Param("reason",
-                                                                         std::move(reason));
+    return Error(ErrorCode::kInvalidValue)
+        .Field(std::move(field))
+        .Param("reason", std::move(reason));
 }
 
 bool IsValidUsername(std::string_view name) {
@@ -33,10 +34,10 @@ bool IsValidUsername(std::string_view name) {
 }
 
 Principal ToPrincipal(const User& u, const Session& s) {
-    return Principal{u.id,           u.username,    u.display_name,
-                     u.roles,        u.org_unit_id, u.department_id,
-                     u.id_number,    u.credit_code, u.must_change_password,
-                     s.token_hash,   s.client};
+    return Principal{u.id,         u.username,    u.display_name,
+                     u.roles,      u.org_unit_id, u.department_id,
+                     u.id_number,  u.credit_code, u.must_change_password,
+                     s.token_hash, s.client};
 }
 
 }  // namespace
@@ -84,9 +85,9 @@ Result<LoginResult> AuthService::Login(std::string_view username, std::string_vi
             lock = now + policy_.lockout;
             failures = 0;
         }
-        OW_TRY(store_.RecordLogin(user.id, failures, lock,
-                                  Log(std::nullopt, lock ? "login.locked" : "login.failed",
-                                      user.id)));
+        OW_TRY(
+            store_.RecordLogin(user.id, failures, lock,
+                               Log(std::nullopt, lock ? "login.locked" : "login.failed", user.id)));
         if (lock) return Error(ErrorCode::kAccountLocked).Param("minutes", minutes_left(*lock));
         return Error(ErrorCode::kBadCredentials);
     }
@@ -232,10 +233,9 @@ Result<User> AuthService::CreateUser(const org::Actor& actor, const NewUser& n) 
     const Timestamp now = clock_.Now();
     user.created_at = now;
     user.password_changed_at = now;
-    return store_.CreateUser(user,
-                             n.password_hash.empty() ? HashPassword(n.password) : n.password_hash,
-                             AdminLogEntry{now, actor.user_id, "user.create",
-                                           "user:" + user.username, ""});
+    return store_.CreateUser(
+        user, n.password_hash.empty() ? HashPassword(n.password) : n.password_hash,
+        AdminLogEntry{now, actor.user_id, "user.create", "user:" + user.username, ""});
 }
 
 Result<User> AuthService::UpdateUser(const org::Actor& actor, int64_t id, const UserPatch& patch) {
@@ -253,8 +253,8 @@ Result<User> AuthService::UpdateUser(const org::Actor& actor, int64_t id, const 
         (merged.disabled || (creds.user.HasRole(Role::kAdmin) && !merged.HasRole(Role::kAdmin)))) {
         return Error(ErrorCode::kInvalidState).Param("reason", "self_lockout");
     }
-    OW_ASSIGN_OR_RETURN(User updated, store_.UpdateUser(id, patch, Log(actor.user_id,
-                                                                       "user.update", id)));
+    OW_ASSIGN_OR_RETURN(User updated,
+                        store_.UpdateUser(id, patch, Log(actor.user_id, "user.update", id)));
     if (updated.disabled) OW_TRY(store_.DeleteUserSessions(id, ""));
     return updated;
 }

@@ -35,8 +35,7 @@ struct LoginResult {
 
 class AuthService {
 public:
-    AuthService(AuthStore& store, org::OrgService& org, const Clock& clock,
-                AuthPolicy policy = {});
+    AuthService(AuthStore& store, org::OrgService& org, const Clock& clock, AuthPolicy policy = {});
 
     // Failures: kRateLimited ("seconds"), kBadCredentials, kAccountLocked ("minutes"),
     // kAccountDisabled (only after a correct password, so guessing learns nothing).

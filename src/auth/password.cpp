@@ -29,10 +29,9 @@ Error Weak(std::string reason) {
 std::string HashPassword(std::string_view password) {
     if (sodium_init() < 0) throw std::bad_alloc();
     char out[crypto_pwhash_STRBYTES];
-    if (crypto_pwhash_str_alg(out, password.data(), password.size(),
-                              crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                              crypto_pwhash_MEMLIMIT_INTERACTIVE,
-                              crypto_pwhash_ALG_ARGON2ID13) != 0) {
+    if (crypto_pwhash_str_alg(
+            out, password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+            crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13) != 0) {
         throw std::bad_alloc();
     }
     return out;
@@ -59,8 +58,8 @@ Result<void> CheckPasswordPolicy(std::string_view username, std::string_view pas
     }
     if (std::set<char>(password.begin(), password.end()).size() < 4) return Weak("too_common");
     static constexpr std::array<std::string_view, 12> kCommon = {
-        "1234567890", "12345678910", "0123456789", "qwertyuiop", "password123", "password1234",
-        "1qaz2wsx3edc", "abc1234567", "iloveyou123", "woaini1314", "a123456789", "qwerty12345"};
+        "1234567890",   "12345678910", "0123456789",  "qwertyuiop", "password123", "password1234",
+        "1qaz2wsx3edc", "abc1234567",  "iloveyou123", "woaini1314", "a123456789",  "qwerty12345"};
     for (std::string_view c : kCommon) {
         if (lower == c) return Weak("too_common");
     }

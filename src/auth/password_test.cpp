@@ -41,8 +41,7 @@ TEST(SessionToken, IsRandomAndOnlyItsHashIsKept) {
     EXPECT_EQ(HashToken(a).size(), 64u);
     EXPECT_EQ(HashToken(a), HashToken(a));
     EXPECT_NE(HashToken(a), HashToken(b));
-    EXPECT_EQ(HashToken("abc"),
-              "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    EXPECT_EQ(HashToken("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 }
 
 }  // namespace

@@ -16,7 +16,7 @@ TEST(RateLimiter, AllowsNPerWindowThenTellsHowLongToWait) {
         clock.Advance(seconds(10));
     }
     EXPECT_EQ(limiter.RetryAfterSeconds("ip:1"), 30);  // the first event leaves the window at 60 s
-    EXPECT_EQ(limiter.RetryAfterSeconds("ip:2"), 0);  // other clients are not affected
+    EXPECT_EQ(limiter.RetryAfterSeconds("ip:2"), 0);   // other clients are not affected
     clock.Advance(seconds(30));
     EXPECT_EQ(limiter.RetryAfterSeconds("ip:1"), 0);
     limiter.Record("ip:1");

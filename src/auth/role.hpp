@@ -21,9 +21,9 @@ enum class Role {
 };
 
 inline constexpr std::array kAllRoles = {
-    Role::kCitizen,       Role::kEnterprise,     Role::kWindowClerk,
-    Role::kReviewer,      Role::kBankClerk,      Role::kPolicyOfficer,
-    Role::kTradingOfficer, Role::kSupervisor,    Role::kAdmin,
+    Role::kCitizen,        Role::kEnterprise, Role::kWindowClerk,
+    Role::kReviewer,       Role::kBankClerk,  Role::kPolicyOfficer,
+    Role::kTradingOfficer, Role::kSupervisor, Role::kAdmin,
 };
 
 std::string_view RoleName(Role role);  // "citizen", "window_clerk", ...

@@ -7,7 +7,9 @@
 namespace ow::calendar {
 namespace {
 
-Date D(std::string_view s) { return ParseDate(s).value(); }
+Date D(std::string_view s) {
+    return ParseDate(s).value();
+}
 
 // The service's contract with its store is tested here against a store held in memory; the SQL
 // stores are tested against the same expectations in storage/.
@@ -47,8 +49,7 @@ TEST(CalendarService, LoadingANewYearMakesItKnown) {
     EXPECT_TRUE(service.Current()->Day(D("2027-01-01"))->provisional);
     auto before = service.Current();
 
-    HolidayNotice y2027{2027,
-                        {{D("2027-01-01"), true, "元旦"}, {D("2027-02-06"), false, "春节"}}};
+    HolidayNotice y2027{2027, {{D("2027-01-01"), true, "元旦"}, {D("2027-02-06"), false, "春节"}}};
     auto summary = service.LoadNotice(y2027, 1);
     ASSERT_TRUE(summary.ok());
     EXPECT_EQ(summary->days, 2u);

@@ -37,7 +37,8 @@ Result<void> ValidateNotice(const HolidayNotice& notice) {
     }
     if (notice.days.empty()) return Invalid("no days listed");
     std::set<std::chrono::sys_days> seen;
-    const Date first{std::chrono::year{notice.year - 1}, std::chrono::December, std::chrono::day{1}};
+    const Date first{std::chrono::year{notice.year - 1}, std::chrono::December,
+                     std::chrono::day{1}};
     const Date last{std::chrono::year{notice.year + 1}, std::chrono::January, std::chrono::day{31}};
     for (const NoticeDay& d : notice.days) {
         if (d.date < first || d.date > last) {
@@ -66,9 +67,10 @@ Result<std::vector<HolidayNotice>> ParseNoticeTable(std::string_view text) {
         auto parts = SplitTabs(line);
         int year = 0;
         auto date = parts.size() == 4 ? ParseDate(parts[1]) : std::nullopt;
-        auto [ptr, ec] = parts.empty() ? std::from_chars_result{nullptr, std::errc::invalid_argument}
-                                       : std::from_chars(parts[0].data(),
-                                                         parts[0].data() + parts[0].size(), year);
+        auto [ptr, ec] =
+            parts.empty()
+                ? std::from_chars_result{nullptr, std::errc::invalid_argument}
+                : std::from_chars(parts[0].data(), parts[0].data() + parts[0].size(), year);
         if (parts.size() != 4 || ec != std::errc() || !date ||
             (parts[2] != "off" && parts[2] != "work")) {
             return Invalid("line " + std::to_string(line_no) + " is malformed");

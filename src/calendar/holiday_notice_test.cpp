@@ -5,7 +5,9 @@
 namespace ow::calendar {
 namespace {
 
-Date D(std::string_view s) { return ParseDate(s).value(); }
+Date D(std::string_view s) {
+    return ParseDate(s).value();
+}
 
 TEST(HolidayNotice, ShippedDataCoversEveryPublishedYear) {
     const auto& notices = ShippedNotices();
@@ -32,7 +34,8 @@ TEST(HolidayNotice, ValidationNamesTheProblem) {
 }
 
 TEST(HolidayNotice, TableParserReportsTheLine) {
-    auto parsed = ParseNoticeTable("# c\n2027\t2027-01-01\toff\t元旦\n2027\t2027-01-02\tmaybe\tx\n");
+    auto parsed =
+        ParseNoticeTable("# c\n2027\t2027-01-01\toff\t元旦\n2027\t2027-01-02\tmaybe\tx\n");
     ASSERT_FALSE(parsed.ok());
     EXPECT_NE(parsed.error().Message(Lang::kEn).find("line 3"), std::string::npos);
     auto good = ParseNoticeTable("2027\t2027-01-01\toff\t元旦\r\n2027\t2027-02-06\twork\t春节\n");

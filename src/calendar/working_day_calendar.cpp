@@ -14,7 +14,9 @@ bool IsWeekend(std::chrono::sys_days d) {
     return wd == std::chrono::Saturday || wd == std::chrono::Sunday;
 }
 
-bool IsWorkingKind(DayKind k) { return k == DayKind::kWorkday || k == DayKind::kMakeupWorkday; }
+bool IsWorkingKind(DayKind k) {
+    return k == DayKind::kWorkday || k == DayKind::kMakeupWorkday;
+}
 
 DayKind KindFor(bool working, bool weekend) {
     if (working) return weekend ? DayKind::kMakeupWorkday : DayKind::kWorkday;
@@ -93,7 +95,9 @@ bool WorkingDayCalendar::IsKnownYear(int year) const {
     return std::binary_search(known_years_.begin(), known_years_.end(), year);
 }
 
-int64_t WorkingDayCalendar::Index(Date date) const { return (Days(date) - Days(kFirst)).count(); }
+int64_t WorkingDayCalendar::Index(Date date) const {
+    return (Days(date) - Days(kFirst)).count();
+}
 
 Date WorkingDayCalendar::DateAt(int64_t index) const {
     return Date{Days(kFirst) + std::chrono::days(index)};

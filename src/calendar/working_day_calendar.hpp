@@ -59,7 +59,8 @@ struct CountAnswer {
 class WorkingDayCalendar {
 public:
     // The dates the calendar answers for. Outside: kInvalidDate.
-    static constexpr Date kFirst{std::chrono::year{1990}, std::chrono::January, std::chrono::day{1}};
+    static constexpr Date kFirst{std::chrono::year{1990}, std::chrono::January,
+                                 std::chrono::day{1}};
     static constexpr Date kLast{std::chrono::year{2199}, std::chrono::December,
                                 std::chrono::day{31}};
 
@@ -98,10 +99,10 @@ private:
     int64_t SuspendedWorking(const std::vector<std::pair<int64_t, int64_t>>& s, int64_t a,
                              int64_t b) const;
 
-    std::vector<uint8_t> kind_;           // DayKind per day index
-    std::vector<uint8_t> flags_;          // kProvisional | kOverridden
-    std::vector<int32_t> cum_working_;    // working days in [0, i]
-    std::vector<int32_t> cum_unknown_;    // provisional days in [0, i]
+    std::vector<uint8_t> kind_;         // DayKind per day index
+    std::vector<uint8_t> flags_;        // kProvisional | kOverridden
+    std::vector<int32_t> cum_working_;  // working days in [0, i]
+    std::vector<int32_t> cum_unknown_;  // provisional days in [0, i]
     std::unordered_map<int64_t, std::string> names_;
     std::vector<int> known_years_;
 };

@@ -15,7 +15,9 @@ namespace {
 using namespace std::chrono;
 namespace fs = std::filesystem;
 
-Date D(std::string_view s) { return ParseDate(s).value(); }
+Date D(std::string_view s) {
+    return ParseDate(s).value();
+}
 
 const WorkingDayCalendar& Shipped() {
     static const WorkingDayCalendar cal(ShippedNotices(), {});
@@ -108,8 +110,8 @@ TEST(WorkingDayCalendar, UnpublishedYearsAreProvisional) {
 }
 
 TEST(WorkingDayCalendar, OverridesWin) {
-    WorkingDayCalendar cal(ShippedNotices(), {{D("2020-09-29"), false, "台风停工"},
-                                              {D("2020-09-26"), true, ""}});
+    WorkingDayCalendar cal(ShippedNotices(),
+                           {{D("2020-09-29"), false, "台风停工"}, {D("2020-09-26"), true, ""}});
     auto off = cal.Day(D("2020-09-29")).value();
     EXPECT_FALSE(off.working);
     EXPECT_EQ(off.kind, DayKind::kHoliday);

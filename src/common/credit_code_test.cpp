@@ -1,6 +1,6 @@
-#include <gtest/gtest.h>
-
 #include "common/credit_code.hpp"
+
+#include <gtest/gtest.h>
 
 namespace ow {
 namespace {
@@ -31,9 +31,9 @@ TEST(CreditCode, RejectsWithAReason) {
         const char* text;
         const char* reason;
     };
-    for (const Case& c : {Case{"91350100M000100Y44", "check_digit"}, Case{"9135", "length"},
-                          Case{"91350100M000100IO3", "charset"},
-                          Case{"9135A100M000100Y43", "region"}}) {
+    for (const Case& c :
+         {Case{"91350100M000100Y44", "check_digit"}, Case{"9135", "length"},
+          Case{"91350100M000100IO3", "charset"}, Case{"9135A100M000100Y43", "region"}}) {
         auto code = CreditCode::Parse(c.text);
         ASSERT_FALSE(code.ok()) << c.text;
         EXPECT_EQ(code.error().code(), ErrorCode::kInvalidCreditCode);

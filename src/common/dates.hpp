@@ -23,6 +23,8 @@ std::string FormatTimestamp(Timestamp t);
 // The date in Asia/Shanghai at instant t.
 Date LocalDate(Timestamp t);
 
-inline std::chrono::sys_days Days(Date d) { return std::chrono::sys_days(d); }
+inline std::chrono::sys_days Days(Date d) {
+    return std::chrono::sys_days(d);
+}
 
 }  // namespace ow

@@ -44,8 +44,7 @@ constexpr std::array kTable = {
           "统一社会信用代码无效：{reason}（应为 18 位，末位为校验码）",
           "Invalid unified social credit code: {reason} (18 characters, the last one a check "
           "character)"},
-    Entry{ErrorCode::kUnauthenticated, "unauthenticated", 401, "请先登录",
-          "Please sign in first"},
+    Entry{ErrorCode::kUnauthenticated, "unauthenticated", 401, "请先登录", "Please sign in first"},
     Entry{ErrorCode::kBadCredentials, "bad_credentials", 401, "用户名或密码不正确",
           "The username or password is incorrect"},
     Entry{ErrorCode::kAccountLocked, "account_locked", 423,
@@ -59,8 +58,8 @@ constexpr std::array kTable = {
           "Your role may not do this"},
     Entry{ErrorCode::kOutOfScope, "out_of_scope", 403, "该对象不在您的管辖范围内",
           "This is outside the part of the organisation you serve"},
-    Entry{ErrorCode::kWeakPassword, "weak_password", 422,
-          "密码不符合要求：{reason}", "The password is not acceptable: {reason}"},
+    Entry{ErrorCode::kWeakPassword, "weak_password", 422, "密码不符合要求：{reason}",
+          "The password is not acceptable: {reason}"},
     Entry{ErrorCode::kPasswordChangeRequired, "password_change_required", 403,
           "管理员已重置您的密码，请先修改密码", "Your password was reset: please change it first"},
     Entry{ErrorCode::kCrossSiteRequest, "cross_site_request", 403, "拒绝来自其他网站的请求",
@@ -164,9 +163,13 @@ std::string_view LocalizeWord(std::string_view value, Lang lang) {
 
 }  // namespace
 
-std::string_view ErrorCodeName(ErrorCode code) { return Find(code).name; }
+std::string_view ErrorCodeName(ErrorCode code) {
+    return Find(code).name;
+}
 
-int Error::HttpStatus() const { return Find(code_).http_status; }
+int Error::HttpStatus() const {
+    return Find(code_).http_status;
+}
 
 std::string Error::Message(Lang lang) const {
     const Entry& e = Find(code_);

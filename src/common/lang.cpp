@@ -60,6 +60,8 @@ Lang ParseAcceptLanguage(std::string_view header) {
     return best;
 }
 
-std::string_view LangTag(Lang lang) { return lang == Lang::kEn ? "en" : "zh-CN"; }
+std::string_view LangTag(Lang lang) {
+    return lang == Lang::kEn ? "en" : "zh-CN";
+}
 
 }  // namespace ow

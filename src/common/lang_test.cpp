@@ -1,6 +1,6 @@
-#include <gtest/gtest.h>
-
 #include "common/lang.hpp"
+
+#include <gtest/gtest.h>
 
 namespace ow {
 namespace {

@@ -50,8 +50,7 @@ void Histogram::Observe(std::chrono::nanoseconds d) {
     count_.fetch_add(1, std::memory_order_relaxed);
 }
 
-void Histogram::Render(const std::string& name, const std::string& labels,
-                       std::string& out) const {
+void Histogram::Render(const std::string& name, const std::string& labels, std::string& out) const {
     std::string sep = labels.empty() ? "" : ",";
     uint64_t cumulative = 0;
     for (size_t i = 0; i <= bounds_.size(); ++i) {
@@ -66,8 +65,7 @@ void Histogram::Render(const std::string& name, const std::string& labels,
     out += name + "_count" + braces + " " + std::to_string(count_.load()) + "\n";
 }
 
-Registry::Family& Registry::GetFamily(const std::string& name, Kind kind,
-                                      const std::string& help,
+Registry::Family& Registry::GetFamily(const std::string& name, Kind kind, const std::string& help,
                                       const std::vector<std::string>& label_names) {
     auto [it, inserted] = families_.try_emplace(name);
     if (inserted) {
@@ -81,8 +79,7 @@ Registry::Family& Registry::GetFamily(const std::string& name, Kind kind,
 }
 
 Counter& Registry::GetCounter(const std::string& name, const std::string& help,
-                              const std::vector<std::string>& label_names,
-                              const Labels& labels) {
+                              const std::vector<std::string>& label_names, const Labels& labels) {
     std::lock_guard lock(mu_);
     auto& slot = GetFamily(name, Kind::kCounter, help, label_names).counters[labels];
     if (!slot) slot = std::make_unique<Counter>();
@@ -100,9 +97,8 @@ Gauge& Registry::GetGauge(const std::string& name, const std::string& help,
 Histogram& Registry::GetHistogram(const std::string& name, const std::string& help,
                                   const std::vector<std::string>& label_names,
                                   const Labels& labels) {
-    static const std::vector<double> kLatencyBounds = {0.0005, 0.001, 0.0025, 0.005, 0.01,
-                                                        0.025,  0.05,  0.1,    0.25,  0.5,
-                                                        1,      2.5,   5,      10};
+    static const std::vector<double> kLatencyBounds = {
+        0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
     std::lock_guard lock(mu_);
     auto& slot = GetFamily(name, Kind::kHistogram, help, label_names).histograms[labels];
     if (!slot) slot = std::make_unique<Histogram>(kLatencyBounds);

@@ -1,6 +1,6 @@
-#include <gtest/gtest.h>
-
 #include "common/metrics.hpp"
+
+#include <gtest/gtest.h>
 
 namespace ow::metrics {
 namespace {
@@ -18,8 +18,7 @@ TEST(Metrics, RendersPrometheusText) {
               std::string::npos);
     EXPECT_NE(text.find("http_request_duration_seconds_bucket{route=\"/a\",le=\"0.005\"} 1"),
               std::string::npos);
-    EXPECT_NE(text.find("http_request_duration_seconds_count{route=\"/a\"} 1"),
-              std::string::npos);
+    EXPECT_NE(text.find("http_request_duration_seconds_count{route=\"/a\"} 1"), std::string::npos);
     EXPECT_NE(text.find("db_pool_in_use 2"), std::string::npos);
 }
 

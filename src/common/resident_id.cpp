@@ -30,8 +30,8 @@ int Digits(std::string_view s) {
 }  // namespace
 
 char ResidentId::CheckCharacter(std::string_view first17) {
-    static constexpr std::array<int, 17> kWeights = {7, 9, 10, 5, 8, 4, 2, 1, 6,
-                                                     3, 7, 9, 10, 5, 8, 4, 2};
+    static constexpr std::array<int, 17> kWeights = {7, 9, 10, 5,  8, 4, 2, 1, 6,
+                                                     3, 7, 9,  10, 5, 8, 4, 2};
     static constexpr std::string_view kChecks = "10X98765432";
     int sum = 0;
     for (size_t i = 0; i < 17; ++i) sum += (first17[i] - '0') * kWeights[i];

@@ -1,6 +1,6 @@
-#include <gtest/gtest.h>
-
 #include "common/resident_id.hpp"
+
+#include <gtest/gtest.h>
 
 namespace ow {
 namespace {
@@ -15,9 +15,9 @@ TEST(ResidentId, AcceptsValidNumbers) {
     auto lower = ResidentId::Parse("11010519491231002x");
     ASSERT_TRUE(lower.ok());
     EXPECT_EQ(lower->str(), "11010519491231002X");
-    EXPECT_EQ(lower->birth_date(), std::chrono::year_month_day(std::chrono::year{1949},
-                                                               std::chrono::December,
-                                                               std::chrono::day{31}));
+    EXPECT_EQ(lower->birth_date(),
+              std::chrono::year_month_day(std::chrono::year{1949}, std::chrono::December,
+                                          std::chrono::day{31}));
     EXPECT_EQ(lower->Masked(), "110***********002X");
 }
 
@@ -36,10 +36,10 @@ TEST(ResidentId, RejectsWithAReason) {
         const char* text;
         const char* reason;
     };
-    for (const Case& c : {Case{"110101199003070000", "check_digit"}, Case{"12345", "length"},
-                          Case{"1101051949123100AX", "digits"},
-                          Case{"000105194912310021", "region"},
-                          Case{"110105194902300021", "birth_date"}}) {
+    for (const Case& c :
+         {Case{"110101199003070000", "check_digit"}, Case{"12345", "length"},
+          Case{"1101051949123100AX", "digits"}, Case{"000105194912310021", "region"},
+          Case{"110105194902300021", "birth_date"}}) {
         auto id = ResidentId::Parse(c.text);
         ASSERT_FALSE(id.ok()) << c.text;
         EXPECT_EQ(id.error().code(), ErrorCode::kInvalidIdNumber);

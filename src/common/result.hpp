@@ -14,7 +14,7 @@ namespace ow {
 template <class T>
 class [[nodiscard]] Result {
 public:
-    Result(T value) : v_(std::in_place_index<0>, std::move(value)) {}  // NOLINT: implicit
+    Result(T value) : v_(std::in_place_index<0>, std::move(value)) {}      // NOLINT: implicit
     Result(Error error) : v_(std::in_place_index<1>, std::move(error)) {}  // NOLINT: implicit
 
     bool ok() const { return v_.index() == 0; }
@@ -50,7 +50,9 @@ private:
     std::optional<Error> error_;
 };
 
-inline Result<void> Ok() { return {}; }
+inline Result<void> Ok() {
+    return {};
+}
 
 }  // namespace ow
 
@@ -58,16 +60,16 @@ inline Result<void> Ok() { return {}; }
 #define OW_CONCAT(a, b) OW_CONCAT_INNER(a, b)
 
 // OW_TRY(expr): returns the error of a failed Result<...> expression.
-#define OW_TRY(expr)                                                   \
-    do {                                                               \
-        auto&& ow_try_result = (expr);                                 \
+#define OW_TRY(expr)                                                      \
+    do {                                                                  \
+        auto&& ow_try_result = (expr);                                    \
         if (!ow_try_result.ok()) return std::move(ow_try_result).error(); \
     } while (false)
 
 // OW_ASSIGN_OR_RETURN(decl, expr): `decl = value` or return the error.
 #define OW_ASSIGN_OR_RETURN(decl, expr) \
     OW_ASSIGN_OR_RETURN_IMPL(OW_CONCAT(ow_result_, __LINE__), decl, expr)
-#define OW_ASSIGN_OR_RETURN_IMPL(tmp, decl, expr)           \
-    auto tmp = (expr);                                      \
-    if (!tmp.ok()) return std::move(tmp).error();           \
+#define OW_ASSIGN_OR_RETURN_IMPL(tmp, decl, expr) \
+    auto tmp = (expr);                            \
+    if (!tmp.ok()) return std::move(tmp).error(); \
     decl = std::move(tmp).value()

@@ -8,7 +8,11 @@ std::optional<size_t> Utf8Length(std::string_view s) {
     size_t chars = 0;
     for (size_t i = 0; i < s.size();) {
         auto c = static_cast<unsigned char>(s[i]);
-        size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+        size_t len = c < 0x80           ? 1
+                     : (c >> 5) == 0x6  ? 2
+                     : (c >> 4) == 0xE  ? 3
+                     : (c >> 3) == 0x1E ? 4
+                                        : 0;
         if (len == 0 || i + len > s.size()) return std::nullopt;
         uint32_t cp = len == 1 ? c : c & (0xFF >> (len + 1));
         for (size_t k = 1; k < len; ++k) {

@@ -10,9 +10,9 @@ TEST(Text, Utf8LengthCountsCharactersAndRejectsBadBytes) {
     EXPECT_EQ(Utf8Length("Jiangmen"), 8u);
     EXPECT_EQ(Utf8Length("😀"), 1u);
     EXPECT_FALSE(Utf8Length("\xff"));
-    EXPECT_FALSE(Utf8Length("\xe6\xb1"));          // truncated
-    EXPECT_FALSE(Utf8Length("\xc0\xaf"));          // overlong '/'
-    EXPECT_FALSE(Utf8Length("\xed\xa0\x80"));      // surrogate
+    EXPECT_FALSE(Utf8Length("\xe6\xb1"));      // truncated
+    EXPECT_FALSE(Utf8Length("\xc0\xaf"));      // overlong '/'
+    EXPECT_FALSE(Utf8Length("\xed\xa0\x80"));  // surrogate
 }
 
 TEST(Text, NamesAndCodes) {

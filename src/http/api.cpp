@@ -14,7 +14,9 @@ std::string_view Trim(std::string_view s) {
     return s;
 }
 
-bool IsSafeMethod(std::string_view m) { return m == "GET" || m == "HEAD" || m == "OPTIONS"; }
+bool IsSafeMethod(std::string_view m) {
+    return m == "GET" || m == "HEAD" || m == "OPTIONS";
+}
 
 // A cookie-authenticated change must come from a page of this site: the browser's Origin
 // header names the site that sent it.
@@ -85,10 +87,10 @@ Response Api::Handle(Request& req, const RouteMatch& match) {
     Response response;
     std::string route_label = match.route ? match.route->pattern : "unmatched";
     if (!match.route) {
-        response = Response::FromError(
-            match.other_method ? Error(ErrorCode::kMethodNotAllowed)
-                               : Error(ErrorCode::kNotFound).Param("what", "route"),
-            req.lang);
+        response = Response::FromError(match.other_method
+                                           ? Error(ErrorCode::kMethodNotAllowed)
+                                           : Error(ErrorCode::kNotFound).Param("what", "route"),
+                                       req.lang);
     } else {
         req.path_params = match.params;
         try {
@@ -123,10 +125,11 @@ Response Api::Handle(Request& req, const RouteMatch& match) {
                       "Time to handle a request, by route", {"method", "route"},
                       {req.method, route_label})
         .Observe(elapsed);
-    boost::json::object fields{
-        {"request_id", req.request_id}, {"method", req.method},   {"route", route_label},
-        {"status", response.status},
-        {"ms", std::chrono::duration<double, std::milli>(elapsed).count()}};
+    boost::json::object fields{{"request_id", req.request_id},
+                               {"method", req.method},
+                               {"route", route_label},
+                               {"status", response.status},
+                               {"ms", std::chrono::duration<double, std::milli>(elapsed).count()}};
     if (req.principal) fields["user_id"] = req.principal->user_id;
     Log(LogLevel::kInfo, "request", std::move(fields));
     return response;

@@ -24,13 +24,12 @@ void AddAuthRoutes(Router& router, ApiContext& ctx) {
                     OW_ASSIGN_OR_RETURN(std::string username, in.String("username"));
                     OW_ASSIGN_OR_RETURN(std::string password, in.String("password"));
                     OW_TRY(in.Finish());
-                    bool browser = !req.Header("origin").empty() ||
-                                   !req.Header("sec-fetch-mode").empty();
-                    OW_ASSIGN_OR_RETURN(
-                        auth::LoginResult login,
-                        ctx.auth.Login(username, password, req.remote_address,
-                                       browser ? auth::ClientKind::kBrowser
-                                               : auth::ClientKind::kApi));
+                    bool browser =
+                        !req.Header("origin").empty() || !req.Header("sec-fetch-mode").empty();
+                    OW_ASSIGN_OR_RETURN(auth::LoginResult login,
+                                        ctx.auth.Login(username, password, req.remote_address,
+                                                       browser ? auth::ClientKind::kBrowser
+                                                               : auth::ClientKind::kApi));
                     auto max_age = std::chrono::duration_cast<std::chrono::seconds>(
                                        login.expires_at - ctx.clock.Now())
                                        .count();

@@ -52,46 +52,45 @@ void AddCalendarRoutes(Router& router, ApiContext& ctx) {
                     OW_ASSIGN_OR_RETURN(DayInfo day, ctx.calendar.Current()->Day(date));
                     return Response::Json(DayJson(day));
                 }});
-    router.Add({"GET", "/api/v1/calendar/days", auth::Access::Public(),
-                [&ctx](Request& req) -> Result<Response> {
-                    OW_ASSIGN_OR_RETURN(Date from, DateQuery(req, "from"));
-                    OW_ASSIGN_OR_RETURN(Date to, DateQuery(req, "to"));
-                    if (Days(to) < Days(from) || (Days(to) - Days(from)).count() > 366) {
-                        return Error(ErrorCode::kInvalidValue).Field("to").Param("reason",
-                                                                                "range_366");
-                    }
-                    auto cal = ctx.calendar.Current();
-                    boost::json::array out;
-                    for (auto d = Days(from); d <= Days(to); d += std::chrono::days(1)) {
-                        OW_ASSIGN_OR_RETURN(DayInfo day, cal->Day(Date{d}));
-                        out.push_back(DayJson(day));
-                    }
-                    return Response::Json(boost::json::object{{"days", std::move(out)}});
-                }});
-    router.Add({"GET", "/api/v1/calendar/add-working-days", auth::Access::Public(),
-                [&ctx](Request& req) -> Result<Response> {
-                    OW_ASSIGN_OR_RETURN(Date from, DateQuery(req, "from"));
-                    auto days_text = req.Query("days");
-                    if (!days_text) return Error(ErrorCode::kMissingField).Field("days");
-                    char* end = nullptr;
-                    long long n = std::strtoll(days_text->c_str(), &end, 10);
-                    if (days_text->empty() || *end != '\0' || n > 100000 || n < -100000) {
-                        return Error(ErrorCode::kWrongType).Field("days").Param("expected",
-                                                                                "an integer");
-                    }
-                    OW_ASSIGN_OR_RETURN(auto answer,
-                                        ctx.calendar.Current()->AddWorkingDays(from, n));
-                    return Response::Json(boost::json::object{
-                        {"date", FormatDate(answer.date)}, {"provisional", answer.provisional}});
-                }});
+    router.Add(
+        {"GET", "/api/v1/calendar/days", auth::Access::Public(),
+         [&ctx](Request& req) -> Result<Response> {
+             OW_ASSIGN_OR_RETURN(Date from, DateQuery(req, "from"));
+             OW_ASSIGN_OR_RETURN(Date to, DateQuery(req, "to"));
+             if (Days(to) < Days(from) || (Days(to) - Days(from)).count() > 366) {
+                 return Error(ErrorCode::kInvalidValue).Field("to").Param("reason", "range_366");
+             }
+             auto cal = ctx.calendar.Current();
+             boost::json::array out;
+             for (auto d = Days(from); d <= Days(to); d += std::chrono::days(1)) {
+                 OW_ASSIGN_OR_RETURN(DayInfo day, cal->Day(Date{d}));
+                 out.push_back(DayJson(day));
+             }
+             return Response::Json(boost::json::object{{"days", std::move(out)}});
+         }});
+    router.Add(
+        {"GET", "/api/v1/calendar/add-working-days", auth::Access::Public(),
+         [&ctx](Request& req) -> Result<Response> {
+             OW_ASSIGN_OR_RETURN(Date from, DateQuery(req, "from"));
+             auto days_text = req.Query("days");
+             if (!days_text) return Error(ErrorCode::kMissingField).Field("days");
+             char* end = nullptr;
+             long long n = std::strtoll(days_text->c_str(), &end, 10);
+             if (days_text->empty() || *end != '\0' || n > 100000 || n < -100000) {
+                 return Error(ErrorCode::kWrongType).Field("days").Param("expected", "an integer");
+             }
+             OW_ASSIGN_OR_RETURN(auto answer, ctx.calendar.Current()->AddWorkingDays(from, n));
+             return Response::Json(boost::json::object{{"date", FormatDate(answer.date)},
+                                                       {"provisional", answer.provisional}});
+         }});
     router.Add({"GET", "/api/v1/calendar/working-days", auth::Access::Public(),
                 [&ctx](Request& req) -> Result<Response> {
                     OW_ASSIGN_OR_RETURN(Date from, DateQuery(req, "from"));
                     OW_ASSIGN_OR_RETURN(Date to, DateQuery(req, "to"));
                     OW_ASSIGN_OR_RETURN(auto answer,
                                         ctx.calendar.Current()->CountWorkingDays(from, to));
-                    return Response::Json(boost::json::object{
-                        {"count", answer.count}, {"provisional", answer.provisional}});
+                    return Response::Json(boost::json::object{{"count", answer.count},
+                                                              {"provisional", answer.provisional}});
                 }});
     router.Add({"GET", "/api/v1/calendar/years", auth::Access::Public(),
                 [&ctx](Request&) -> Result<Response> {
@@ -146,8 +145,8 @@ void AddCalendarRoutes(Router& router, ApiContext& ctx) {
                     OW_ASSIGN_OR_RETURN(auto summary,
                                         ctx.calendar.LoadNotice(notice, req.principal->user_id));
                     changed();
-                    return Response::Json(boost::json::object{{"year", summary.year},
-                                                              {"days", summary.days}});
+                    return Response::Json(
+                        boost::json::object{{"year", summary.year}, {"days", summary.days}});
                 }});
 }
 

@@ -21,8 +21,7 @@ Result<calendar::HolidayNotice> ReadHolidayNotice(JsonInput& in) {
         const auto* name = obj ? obj->if_contains("name") : nullptr;
         const auto* date = obj ? obj->if_contains("date") : nullptr;
         const auto* off = obj ? obj->if_contains("isOffDay") : nullptr;
-        if (!name || !name->is_string() || !date || !date->is_string() || !off ||
-            !off->is_bool()) {
+        if (!name || !name->is_string() || !date || !date->is_string() || !off || !off->is_bool()) {
             return Error(ErrorCode::kInvalidHolidayNotice)
                 .Field("days")
                 .Param("reason", "each day needs name, date and isOffDay");

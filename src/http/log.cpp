@@ -45,8 +45,8 @@ void Log(LogLevel level, std::string_view message, boost::json::object fields) {
     auto lvl = kLevels[static_cast<int>(level)];
     if (!Logger().should_log(lvl)) return;
     boost::json::object line;
-    line["ts"] = FormatTimestamp(std::chrono::time_point_cast<std::chrono::milliseconds>(
-        std::chrono::system_clock::now()));
+    line["ts"] = FormatTimestamp(
+        std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::system_clock::now()));
     line["level"] = kNames[static_cast<int>(level)];
     line["msg"] = message;
     for (auto& [k, v] : fields) line[k] = std::move(v);

@@ -12,9 +12,12 @@ namespace {
 using auth::Role;
 
 boost::json::object UnitJson(const org::OrgUnit& u) {
-    return {{"id", u.id},         {"parent_id", OrNull(u.parent_id)},
-            {"level", org::OrgLevelName(u.level)}, {"code", u.code},
-            {"name_zh", u.name_zh}, {"name_en", u.name_en}};
+    return {{"id", u.id},
+            {"parent_id", OrNull(u.parent_id)},
+            {"level", org::OrgLevelName(u.level)},
+            {"code", u.code},
+            {"name_zh", u.name_zh},
+            {"name_en", u.name_en}};
 }
 
 boost::json::object PointJson(const org::ServicePoint& p) {
@@ -67,30 +70,28 @@ const auth::Access kAdmins = auth::Access::Roles({Role::kAdmin}, auth::OrgScope:
 }  // namespace
 
 void AddOrgRoutes(Router& router, ApiContext& ctx) {
-    auto changed = [&ctx] {
-        ctx.hub.Publish(Audience::Everyone(), R"({"type":"org.changed"})");
-    };
+    auto changed = [&ctx] { ctx.hub.Publish(Audience::Everyone(), R"({"type":"org.changed"})"); };
 
-    router.Add({"GET", "/api/v1/org/units", auth::Access::Public(),
-                [&ctx](Request&) -> Result<Response> {
-                    boost::json::array out;
-                    for (const auto& u : ctx.org.Current()->tree.units()) out.push_back(UnitJson(u));
-                    return Response::Json(boost::json::object{{"units", std::move(out)}});
-                }});
-    router.Add({"POST", "/api/v1/org/units", kAdmins,
-                [&ctx, changed](Request& req) -> Result<Response> {
-                    OW_ASSIGN_OR_RETURN(JsonInput in, JsonInput::Parse(req));
-                    org::OrgUnit u;
-                    OW_ASSIGN_OR_RETURN(u.parent_id, in.OptInt("parent_id"));
-                    OW_ASSIGN_OR_RETURN(u.level, ReadLevel(in));
-                    OW_ASSIGN_OR_RETURN(u.code, in.String("code"));
-                    OW_ASSIGN_OR_RETURN(u.name_zh, in.String("name_zh"));
-                    OW_ASSIGN_OR_RETURN(u.name_en, in.String("name_en"));
-                    OW_TRY(in.Finish());
-                    OW_ASSIGN_OR_RETURN(org::OrgUnit created, ctx.org.CreateUnit(ActorOf(req), u));
-                    changed();
-                    return Response::Json(201, UnitJson(created));
-                }});
+    router.Add(
+        {"GET", "/api/v1/org/units", auth::Access::Public(), [&ctx](Request&) -> Result<Response> {
+             boost::json::array out;
+             for (const auto& u : ctx.org.Current()->tree.units()) out.push_back(UnitJson(u));
+             return Response::Json(boost::json::object{{"units", std::move(out)}});
+         }});
+    router.Add(
+        {"POST", "/api/v1/org/units", kAdmins, [&ctx, changed](Request& req) -> Result<Response> {
+             OW_ASSIGN_OR_RETURN(JsonInput in, JsonInput::Parse(req));
+             org::OrgUnit u;
+             OW_ASSIGN_OR_RETURN(u.parent_id, in.OptInt("parent_id"));
+             OW_ASSIGN_OR_RETURN(u.level, ReadLevel(in));
+             OW_ASSIGN_OR_RETURN(u.code, in.String("code"));
+             OW_ASSIGN_OR_RETURN(u.name_zh, in.String("name_zh"));
+             OW_ASSIGN_OR_RETURN(u.name_en, in.String("name_en"));
+             OW_TRY(in.Finish());
+             OW_ASSIGN_OR_RETURN(org::OrgUnit created, ctx.org.CreateUnit(ActorOf(req), u));
+             changed();
+             return Response::Json(201, UnitJson(created));
+         }});
     router.Add({"PATCH", "/api/v1/org/units/{id}", kAdmins,
                 [&ctx, changed](Request& req) -> Result<Response> {
                     OW_ASSIGN_OR_RETURN(int64_t id, IdParam(req, "id", "org unit"));

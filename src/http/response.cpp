@@ -8,7 +8,9 @@ Response Response::Json(int status, const boost::json::value& value) {
     return Response{status, boost::json::serialize(value), "application/json", {}};
 }
 
-Response Response::NoContent() { return Response{204, "", "", {}}; }
+Response Response::NoContent() {
+    return Response{204, "", "", {}};
+}
 
 Response Response::Text(int status, std::string body, std::string content_type) {
     return Response{status, std::move(body), std::move(content_type), {}};

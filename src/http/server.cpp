@@ -1,22 +1,22 @@
 #include "http/server.hpp"
 
+#include <array>
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/async_result.hpp>
 #include <boost/asio/co_spawn.hpp>
-#include <boost/asio/this_coro.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
+#include <boost/asio/this_coro.hpp>
 #include <boost/asio/thread_pool.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/websocket/rfc6455.hpp>
 #include <boost/url/parse.hpp>
-#include <array>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -197,7 +197,8 @@ asio::awaitable<void> Server::State::Serve(std::shared_ptr<Connection> conn) {
         req.method = std::string(header.method_string());
         for (const auto& field : header) {
             std::string name(field.name_string());
-            for (char& ch : name) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+            for (char& ch : name)
+                ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
             req.headers[name] = std::string(field.value());
         }
         req.lang = ParseAcceptLanguage(req.Header("accept-language"));
@@ -207,8 +208,8 @@ asio::awaitable<void> Server::State::Serve(std::shared_ptr<Connection> conn) {
 
         auto target = boost::urls::parse_origin_form(header.target());
         if (!target) {
-            response = Response::FromError(
-                Error(ErrorCode::kBadRequest).Param("reason", "target"), req.lang);
+            response = Response::FromError(Error(ErrorCode::kBadRequest).Param("reason", "target"),
+                                           req.lang);
             close_after = true;
         } else {
             req.path = std::string(target->path());
@@ -235,13 +236,14 @@ asio::awaitable<void> Server::State::Serve(std::shared_ptr<Connection> conn) {
                 auto authenticate = [this, &token] { return auth.Authenticate(token); };
                 auto principal = co_await Offload(authenticate);
                 if (!principal.ok() || (from_cookie && !SameOriginUpgrade(req))) {
-                    response = Response::FromError(
-                        principal.ok() ? Error(ErrorCode::kCrossSiteRequest)
-                                       : Error(ErrorCode::kUnauthenticated),
-                        req.lang);
+                    response =
+                        Response::FromError(principal.ok() ? Error(ErrorCode::kCrossSiteRequest)
+                                                           : Error(ErrorCode::kUnauthenticated),
+                                            req.lang);
                     close_after = true;
                 } else {
-                    auto [bec, bn] = co_await bhttp::async_read(conn->stream, buffer, parser, kAwait);
+                    auto [bec, bn] =
+                        co_await bhttp::async_read(conn->stream, buffer, parser, kAwait);
                     if (bec) break;
                     conn->busy = false;
                     auto session = std::make_shared<WebSocketSession>(
@@ -313,8 +315,7 @@ asio::awaitable<void> Server::State::Serve(std::shared_ptr<Connection> conn) {
 
 Server::Server(ServerOptions options, const Router& router, Api& api, const StaticFiles& files,
                WebSocketHub& hub, auth::AuthService& auth, metrics::Registry& metrics)
-    : state_(std::make_unique<State>(std::move(options), router, api, files, hub, auth,
-                                     metrics)) {
+    : state_(std::make_unique<State>(std::move(options), router, api, files, hub, auth, metrics)) {
     metrics.AddGaugeCallback("onewindow_websocket_sessions", "Open WebSocket sessions",
                              [&hub] { return static_cast<int64_t>(hub.size()); });
     metrics.AddGaugeCallback("onewindow_http_connections", "Open HTTP connections", [this] {

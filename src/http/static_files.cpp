@@ -47,7 +47,9 @@ bool SafeRelative(const std::string& path) {
 
 }  // namespace
 
-bool StaticFiles::Available() const { return std::filesystem::is_regular_file(root_ / "index.html"); }
+bool StaticFiles::Available() const {
+    return std::filesystem::is_regular_file(root_ / "index.html");
+}
 
 std::optional<Response> StaticFiles::File(const std::filesystem::path& file, bool immutable) const {
     std::ifstream in(file, std::ios::binary);

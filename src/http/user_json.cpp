@@ -43,10 +43,8 @@ boost::json::object MeJson(const auth::User& u, const org::OrgSnapshot& org) {
     }
     if (u.department_id) {
         if (const org::Department* d = org.FindDepartment(*u.department_id)) {
-            department = boost::json::object{{"id", d->id},
-                                             {"code", d->code},
-                                             {"name_zh", d->name_zh},
-                                             {"name_en", d->name_en}};
+            department = boost::json::object{
+                {"id", d->id}, {"code", d->code}, {"name_zh", d->name_zh}, {"name_en", d->name_en}};
         }
     }
     boost::json::value masked = nullptr;

@@ -30,20 +30,21 @@ const auth::Access kAdmins = auth::Access::Roles({Role::kAdmin}, auth::OrgScope:
 }  // namespace
 
 void AddUserRoutes(Router& router, ApiContext& ctx) {
-    router.Add({"GET", "/api/v1/users", kAdmins, [&ctx](Request& req) -> Result<Response> {
-                    auth::UserFilter filter;
-                    if (auto role = req.Query("role")) {
-                        filter.role = auth::ParseRole(*role);
-                        if (!filter.role) {
-                            return Error(ErrorCode::kInvalidValue).Field("role").Param("reason", *role);
-                        }
-                    }
-                    filter.text = req.Query("q").value_or("");
-                    OW_ASSIGN_OR_RETURN(auto users, ctx.auth.ListUsers(ActorOf(req), filter));
-                    boost::json::array out;
-                    for (const auto& u : users) out.push_back(UserJson(u));
-                    return Response::Json(boost::json::object{{"users", std::move(out)}});
-                }});
+    router.Add(
+        {"GET", "/api/v1/users", kAdmins, [&ctx](Request& req) -> Result<Response> {
+             auth::UserFilter filter;
+             if (auto role = req.Query("role")) {
+                 filter.role = auth::ParseRole(*role);
+                 if (!filter.role) {
+                     return Error(ErrorCode::kInvalidValue).Field("role").Param("reason", *role);
+                 }
+             }
+             filter.text = req.Query("q").value_or("");
+             OW_ASSIGN_OR_RETURN(auto users, ctx.auth.ListUsers(ActorOf(req), filter));
+             boost::json::array out;
+             for (const auto& u : users) out.push_back(UserJson(u));
+             return Response::Json(boost::json::object{{"users", std::move(out)}});
+         }});
     router.Add({"GET", "/api/v1/users/{id}", kAdmins, [&ctx](Request& req) -> Result<Response> {
                     OW_ASSIGN_OR_RETURN(int64_t id, IdParam(req, "id", "user"));
                     OW_ASSIGN_OR_RETURN(auth::User user, ctx.auth.GetUser(ActorOf(req), id));
@@ -81,21 +82,21 @@ void AddUserRoutes(Router& router, ApiContext& ctx) {
                     OW_ASSIGN_OR_RETURN(auth::User user, ctx.auth.UpdateUser(ActorOf(req), id, p));
                     return Response::Json(UserJson(user));
                 }});
-    router.Add({"POST", "/api/v1/users/{id}/password", kAdmins,
-                [&ctx](Request& req) -> Result<Response> {
-                    OW_ASSIGN_OR_RETURN(int64_t id, IdParam(req, "id", "user"));
-                    OW_ASSIGN_OR_RETURN(JsonInput in, JsonInput::Parse(req));
-                    OW_ASSIGN_OR_RETURN(std::string password, in.String("new_password"));
-                    OW_TRY(in.Finish());
-                    OW_TRY(ctx.auth.ResetPassword(ActorOf(req), id, password));
-                    return Response::NoContent();
-                }});
-    router.Add({"POST", "/api/v1/users/{id}/unlock", kAdmins,
-                [&ctx](Request& req) -> Result<Response> {
-                    OW_ASSIGN_OR_RETURN(int64_t id, IdParam(req, "id", "user"));
-                    OW_TRY(ctx.auth.Unlock(ActorOf(req), id));
-                    return Response::NoContent();
-                }});
+    router.Add(
+        {"POST", "/api/v1/users/{id}/password", kAdmins, [&ctx](Request& req) -> Result<Response> {
+             OW_ASSIGN_OR_RETURN(int64_t id, IdParam(req, "id", "user"));
+             OW_ASSIGN_OR_RETURN(JsonInput in, JsonInput::Parse(req));
+             OW_ASSIGN_OR_RETURN(std::string password, in.String("new_password"));
+             OW_TRY(in.Finish());
+             OW_TRY(ctx.auth.ResetPassword(ActorOf(req), id, password));
+             return Response::NoContent();
+         }});
+    router.Add(
+        {"POST", "/api/v1/users/{id}/unlock", kAdmins, [&ctx](Request& req) -> Result<Response> {
+             OW_ASSIGN_OR_RETURN(int64_t id, IdParam(req, "id", "user"));
+             OW_TRY(ctx.auth.Unlock(ActorOf(req), id));
+             return Response::NoContent();
+         }});
     router.Add({"GET", "/api/v1/admin-log", kAdmins, [&ctx](Request& req) -> Result<Response> {
                     // The whole city's log: for administrators at city level.
                     const org::OrgUnit* unit =
@@ -104,7 +105,8 @@ void AddUserRoutes(Router& router, ApiContext& ctx) {
                         return Error(ErrorCode::kOutOfScope);
                     }
                     int limit = 100;
-                    if (auto l = req.Query("limit")) limit = std::clamp(std::atoi(l->c_str()), 1, 1000);
+                    if (auto l = req.Query("limit"))
+                        limit = std::clamp(std::atoi(l->c_str()), 1, 1000);
                     OW_ASSIGN_OR_RETURN(auto entries, ctx.recent_admin_log(limit));
                     boost::json::array out;
                     for (const auto& e : entries) {

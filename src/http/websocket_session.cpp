@@ -21,14 +21,17 @@ WebSocketSession::WebSocketSession(beast::tcp_stream stream, auth::Principal pri
                                    WebSocketHub& hub)
     : ws_(std::move(stream)), principal_(std::move(principal)), hub_(hub) {}
 
-WebSocketSession::~WebSocketSession() { hub_.Leave(this); }
+WebSocketSession::~WebSocketSession() {
+    hub_.Leave(this);
+}
 
 void WebSocketSession::Start(beast::http::request<beast::http::string_body> request) {
-    asio::co_spawn(ws_.get_executor(),
-                   [self = shared_from_this(), req = std::move(request)]() mutable {
-                       return self->Run(std::move(req));
-                   },
-                   asio::detached);
+    asio::co_spawn(
+        ws_.get_executor(),
+        [self = shared_from_this(), req = std::move(request)]() mutable {
+            return self->Run(std::move(req));
+        },
+        asio::detached);
 }
 
 asio::awaitable<void> WebSocketSession::Run(beast::http::request<beast::http::string_body> req) {

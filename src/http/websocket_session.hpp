@@ -22,8 +22,7 @@ class WebSocketSession : public std::enable_shared_from_this<WebSocketSession> {
 public:
     static constexpr size_t kMaxQueued = 256;
 
-    WebSocketSession(boost::beast::tcp_stream stream, auth::Principal principal,
-                     WebSocketHub& hub);
+    WebSocketSession(boost::beast::tcp_stream stream, auth::Principal principal, WebSocketHub& hub);
     ~WebSocketSession();
 
     // Completes the upgrade for `request` and serves the session until it closes.

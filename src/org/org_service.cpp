@@ -9,13 +9,28 @@ constexpr size_t kMaxNameChars = 100;
 constexpr size_t kMaxAddressChars = 200;
 
 Error InvalidField(std::string field, std::string reason) {
-    return Error(ErrorCode::kInvalidValue).Field(std::move(field)).Param("reason",
-                                                                         std::move(reason));
+    return Error(ErrorCode::kInvalidValue)
+        .Field(std::move(field))
+        .Param("reason", std::move(reason));
 }
 
-Result<void> CheckNames(const std::string& zh, const std::string& en) {
-    if (!IsValidName(zh, kMaxNameChars)) return InvalidField("name_zh", "name_rule");
-    if (!IsValidName(en, kMaxNameChars)) return InvalidField("name_en", "name_rule");
+// The code and names of a new object, or those a patch sets (nullptr: not set).
+Result<void> CheckFields(const std::string* code, const std::string* zh, const std::string* en) {
+    if (code && !IsValidCode(*code)) return InvalidField("code", "code_rule");
+    if (zh && !IsValidName(*zh, kMaxNameChars)) return InvalidField("name_zh", "name_rule");
+    if (en && !IsValidName(*en, kMaxNameChars)) return InvalidField("name_en", "name_rule");
+    return Ok();
+}
+
+template <class T>
+const T* IfSet(const std::optional<T>& v) {
+    return v ? &*v : nullptr;
+}
+
+Result<void> CheckAddress(const std::string* address) {
+    if (address && !address->empty() && !IsValidName(*address, kMaxAddressChars)) {
+        return InvalidField("address", "name_rule");
+    }
     return Ok();
 }
 
@@ -86,8 +101,7 @@ AdminLogEntry OrgService::Log(const Actor& actor, std::string action, std::strin
 }
 
 Result<OrgUnit> OrgService::CreateUnit(const Actor& actor, OrgUnit unit) {
-    if (!IsValidCode(unit.code)) return InvalidField("code", "code_rule");
-    OW_TRY(CheckNames(unit.name_zh, unit.name_en));
+    OW_TRY(CheckFields(&unit.code, &unit.name_zh, &unit.name_en));
     std::lock_guard lock(write_mu_);
     auto snap = Current();
     if (unit.level == OrgLevel::kCity) {
@@ -106,35 +120,26 @@ Result<OrgUnit> OrgService::CreateUnit(const Actor& actor, OrgUnit unit) {
         OW_TRY(CheckScope(actor, parent->id));
     }
     OW_ASSIGN_OR_RETURN(OrgUnit created, store_.CreateUnit(unit, Log(actor, "org_unit.create",
-                                                                      "org_unit:" + unit.code)));
+                                                                     "org_unit:" + unit.code)));
     OW_TRY(Refresh());
     return created;
 }
 
 Result<OrgUnit> OrgService::UpdateUnit(const Actor& actor, int64_t id, const OrgUnitPatch& patch) {
-    if (patch.code && !IsValidCode(*patch.code)) return InvalidField("code", "code_rule");
-    if (patch.name_zh && !IsValidName(*patch.name_zh, kMaxNameChars)) {
-        return InvalidField("name_zh", "name_rule");
-    }
-    if (patch.name_en && !IsValidName(*patch.name_en, kMaxNameChars)) {
-        return InvalidField("name_en", "name_rule");
-    }
+    OW_TRY(CheckFields(IfSet(patch.code), IfSet(patch.name_zh), IfSet(patch.name_en)));
     std::lock_guard lock(write_mu_);
     if (!Current()->tree.Find(id)) return Error(ErrorCode::kNotFound).Param("what", "org unit");
     OW_TRY(CheckScope(actor, id));
-    OW_ASSIGN_OR_RETURN(OrgUnit updated, store_.UpdateUnit(id, patch, Log(actor, "org_unit.update",
-                                                                          "org_unit:" +
-                                                                              std::to_string(id))));
+    OW_ASSIGN_OR_RETURN(OrgUnit updated, store_.UpdateUnit(id, patch,
+                                                           Log(actor, "org_unit.update",
+                                                               "org_unit:" + std::to_string(id))));
     OW_TRY(Refresh());
     return updated;
 }
 
 Result<ServicePoint> OrgService::CreateServicePoint(const Actor& actor, ServicePoint point) {
-    if (!IsValidCode(point.code)) return InvalidField("code", "code_rule");
-    OW_TRY(CheckNames(point.name_zh, point.name_en));
-    if (!point.address.empty() && !IsValidName(point.address, kMaxAddressChars)) {
-        return InvalidField("address", "name_rule");
-    }
+    OW_TRY(CheckFields(&point.code, &point.name_zh, &point.name_en));
+    OW_TRY(CheckAddress(&point.address));
     std::lock_guard lock(write_mu_);
     const OrgUnit* unit = Current()->tree.Find(point.org_unit_id);
     if (!unit) return Error(ErrorCode::kReferenceMissing).Field("org_unit_id");
@@ -149,16 +154,8 @@ Result<ServicePoint> OrgService::CreateServicePoint(const Actor& actor, ServiceP
 
 Result<ServicePoint> OrgService::UpdateServicePoint(const Actor& actor, int64_t id,
                                                     const ServicePointPatch& patch) {
-    if (patch.name_zh && !IsValidName(*patch.name_zh, kMaxNameChars)) {
-        return InvalidField("name_zh", "name_rule");
-    }
-    if (patch.name_en && !IsValidName(*patch.name_en, kMaxNameChars)) {
-        return InvalidField("name_en", "name_rule");
-    }
-    if (patch.address && !patch.address->empty() &&
-        !IsValidName(*patch.address, kMaxAddressChars)) {
-        return InvalidField("address", "name_rule");
-    }
+    OW_TRY(CheckFields(nullptr, IfSet(patch.name_zh), IfSet(patch.name_en)));
+    OW_TRY(CheckAddress(IfSet(patch.address)));
     std::lock_guard lock(write_mu_);
     auto snap = Current();
     const ServicePoint* point = snap->FindServicePoint(id);
@@ -167,17 +164,16 @@ Result<ServicePoint> OrgService::UpdateServicePoint(const Actor& actor, int64_t 
         return InvalidField("kind", "kind_level");
     }
     OW_TRY(CheckScope(actor, point->org_unit_id));
-    OW_ASSIGN_OR_RETURN(ServicePoint updated,
-                        store_.UpdateServicePoint(id, patch, Log(actor, "service_point.update",
-                                                                 "service_point:" +
-                                                                     std::to_string(id))));
+    OW_ASSIGN_OR_RETURN(
+        ServicePoint updated,
+        store_.UpdateServicePoint(
+            id, patch, Log(actor, "service_point.update", "service_point:" + std::to_string(id))));
     OW_TRY(Refresh());
     return updated;
 }
 
 Result<Department> OrgService::CreateDepartment(const Actor& actor, Department department) {
-    if (!IsValidCode(department.code)) return InvalidField("code", "code_rule");
-    OW_TRY(CheckNames(department.name_zh, department.name_en));
+    OW_TRY(CheckFields(&department.code, &department.name_zh, &department.name_en));
     std::lock_guard lock(write_mu_);
     const OrgUnit* unit = Current()->tree.Find(department.org_unit_id);
     if (!unit) return Error(ErrorCode::kReferenceMissing).Field("org_unit_id");
@@ -194,20 +190,15 @@ Result<Department> OrgService::CreateDepartment(const Actor& actor, Department d
 
 Result<Department> OrgService::UpdateDepartment(const Actor& actor, int64_t id,
                                                 const DepartmentPatch& patch) {
-    if (patch.code && !IsValidCode(*patch.code)) return InvalidField("code", "code_rule");
-    if (patch.name_zh && !IsValidName(*patch.name_zh, kMaxNameChars)) {
-        return InvalidField("name_zh", "name_rule");
-    }
-    if (patch.name_en && !IsValidName(*patch.name_en, kMaxNameChars)) {
-        return InvalidField("name_en", "name_rule");
-    }
+    OW_TRY(CheckFields(IfSet(patch.code), IfSet(patch.name_zh), IfSet(patch.name_en)));
     std::lock_guard lock(write_mu_);
     const Department* department = Current()->FindDepartment(id);
     if (!department) return Error(ErrorCode::kNotFound).Param("what", "department");
     OW_TRY(CheckScope(actor, department->org_unit_id));
-    OW_ASSIGN_OR_RETURN(Department updated,
-                        store_.UpdateDepartment(id, patch, Log(actor, "department.update",
-                                                               "department:" + std::to_string(id))));
+    OW_ASSIGN_OR_RETURN(
+        Department updated,
+        store_.UpdateDepartment(
+            id, patch, Log(actor, "department.update", "department:" + std::to_string(id))));
     OW_TRY(Refresh());
     return updated;
 }

@@ -40,9 +40,15 @@ std::optional<E> Parse(const std::array<std::pair<E, std::string_view>, N>& tabl
 
 }  // namespace
 
-std::string_view OrgLevelName(OrgLevel level) { return NameOf(kLevels, level); }
-std::optional<OrgLevel> ParseOrgLevel(std::string_view name) { return Parse(kLevels, name); }
-std::string_view ServicePointKindName(ServicePointKind kind) { return NameOf(kKinds, kind); }
+std::string_view OrgLevelName(OrgLevel level) {
+    return NameOf(kLevels, level);
+}
+std::optional<OrgLevel> ParseOrgLevel(std::string_view name) {
+    return Parse(kLevels, name);
+}
+std::string_view ServicePointKindName(ServicePointKind kind) {
+    return NameOf(kKinds, kind);
+}
 std::optional<ServicePointKind> ParseServicePointKind(std::string_view name) {
     return Parse(kKinds, name);
 }

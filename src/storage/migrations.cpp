@@ -45,7 +45,8 @@ std::vector<MigrationInfo> KnownMigrations() {
 
 Result<int> Migrate(Database& db) {
     OW_TRY(db.Write([](Connection& c) -> Result<int64_t> {
-        if (c.dialect() == Dialect::kPostgres) OW_TRY(c.Query("SELECT pg_advisory_xact_lock(7164121)"));
+        if (c.dialect() == Dialect::kPostgres)
+            OW_TRY(c.Query("SELECT pg_advisory_xact_lock(7164121)"));
         return c.Execute(
             "CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, "
             "name TEXT NOT NULL, applied_at TEXT NOT NULL)");
@@ -59,14 +60,15 @@ Result<int> Migrate(Database& db) {
                 // Several instances may start at once: one migrates, the others wait and skip.
                 OW_TRY(c.Query("SELECT pg_advisory_xact_lock(7164121)"));
             }
-            OW_ASSIGN_OR_RETURN(auto rows, c.Query("SELECT 1 FROM schema_migrations WHERE version = $1",
-                                                   {int64_t{version}}));
+            OW_ASSIGN_OR_RETURN(
+                auto rows,
+                c.Query("SELECT 1 FROM schema_migrations WHERE version = $1", {int64_t{version}}));
             if (!rows.empty()) return false;
             OW_TRY(c.ExecuteScript(TranslateForDialect(f.contents, c.dialect())));
-            OW_TRY(c.Execute(
-                "INSERT INTO schema_migrations (version, name, applied_at) "
-                "VALUES ($1, $2, CURRENT_TIMESTAMP)",
-                {int64_t{version}, std::string(f.name)}));
+            OW_TRY(
+                c.Execute("INSERT INTO schema_migrations (version, name, applied_at) "
+                          "VALUES ($1, $2, CURRENT_TIMESTAMP)",
+                          {int64_t{version}, std::string(f.name)}));
             return true;
         }));
         applied += done ? 1 : 0;

@@ -2,7 +2,9 @@
 
 namespace ow::storage {
 
-int64_t Row::Int(size_t i) const { return OptInt(i).value_or(0); }
+int64_t Row::Int(size_t i) const {
+    return OptInt(i).value_or(0);
+}
 
 std::optional<int64_t> Row::OptInt(size_t i) const {
     const Value& v = values_.at(i);
@@ -11,7 +13,9 @@ std::optional<int64_t> Row::OptInt(size_t i) const {
     return std::nullopt;
 }
 
-std::string Row::Text(size_t i) const { return OptText(i).value_or(""); }
+std::string Row::Text(size_t i) const {
+    return OptText(i).value_or("");
+}
 
 std::optional<std::string> Row::OptText(size_t i) const {
     const Value& v = values_.at(i);
@@ -21,6 +25,8 @@ std::optional<std::string> Row::OptText(size_t i) const {
     return std::nullopt;
 }
 
-std::string Row::BlobData(size_t i) const { return OptText(i).value_or(""); }
+std::string Row::BlobData(size_t i) const {
+    return OptText(i).value_or("");
+}
 
 }  // namespace ow::storage

@@ -50,9 +50,9 @@ Result<std::vector<Role>> LoadRoles(Connection& c, int64_t user_id) {
 
 Result<std::optional<Credentials>> FindWhere(Connection& c, const std::string& where,
                                              const Params& params) {
-    OW_ASSIGN_OR_RETURN(auto rows, c.Query("SELECT " + std::string(kUserColumns) +
-                                               " FROM users WHERE " + where,
-                                           params));
+    OW_ASSIGN_OR_RETURN(
+        auto rows,
+        c.Query("SELECT " + std::string(kUserColumns) + " FROM users WHERE " + where, params));
     if (rows.empty()) return std::optional<Credentials>();
     Credentials creds{ToUser(rows[0]), rows[0].Text(13)};
     OW_ASSIGN_OR_RETURN(creds.user.roles, LoadRoles(c, creds.user.id));
@@ -86,9 +86,8 @@ Error Taken(Error e) {
 }  // namespace
 
 Result<std::optional<Credentials>> SqlAuthStore::FindByUsername(std::string_view username) {
-    return db_.Read([&](Connection& c) {
-        return FindWhere(c, "username = $1", {std::string(username)});
-    });
+    return db_.Read(
+        [&](Connection& c) { return FindWhere(c, "username = $1", {std::string(username)}); });
 }
 
 Result<std::optional<Credentials>> SqlAuthStore::FindById(int64_t id) {
@@ -152,22 +151,23 @@ Result<std::vector<User>> SqlAuthStore::ListUsers(const auth::UserFilter& f) {
         }
         if (!f.text.empty()) {
             std::string p = param("%" + f.text + "%");
-            where += " AND (lower(username) LIKE lower(" + p + ") OR lower(display_name) LIKE lower(" +
-                     p + "))";
+            where += " AND (lower(username) LIKE lower(" + p +
+                     ") OR lower(display_name) LIKE lower(" + p + "))";
         }
         if (f.org_unit_id) where += " AND org_unit_id = " + param(*f.org_unit_id);
         const Params filter_params = params;  // PostgreSQL refuses unused parameters
         std::string limit = param(int64_t{f.limit});
-        OW_ASSIGN_OR_RETURN(auto rows, c.Query("SELECT " + std::string(kUserColumns) +
-                                                   " FROM users WHERE " + where +
-                                                   " ORDER BY id LIMIT " + limit,
-                                               params));
+        OW_ASSIGN_OR_RETURN(auto rows,
+                            c.Query("SELECT " + std::string(kUserColumns) + " FROM users WHERE " +
+                                        where + " ORDER BY id LIMIT " + limit,
+                                    params));
         std::vector<User> users;
         for (const Row& r : rows) users.push_back(ToUser(r));
         // Roles of all listed users in one query.
         OW_ASSIGN_OR_RETURN(auto role_rows,
                             c.Query("SELECT user_id, role FROM user_roles WHERE user_id IN "
-                                    "(SELECT id FROM users WHERE " + where + ") ORDER BY role",
+                                    "(SELECT id FROM users WHERE " +
+                                        where + ") ORDER BY role",
                                     filter_params));
         std::map<int64_t, std::vector<Role>> roles;
         for (const Row& r : role_rows) {
@@ -223,10 +223,10 @@ Result<std::optional<Session>> SqlAuthStore::FindSession(std::string_view token_
                                     {std::string(token_hash)}));
         if (rows.empty()) return std::optional<Session>();
         const Row& r = rows[0];
-        return std::optional<Session>(Session{
-            r.Text(0), r.Int(1),
-            r.Text(2) == "browser" ? auth::ClientKind::kBrowser : auth::ClientKind::kApi,
-            FromMillis(r.Int(3)), FromMillis(r.Int(4)), FromMillis(r.Int(5))});
+        return std::optional<Session>(
+            Session{r.Text(0), r.Int(1),
+                    r.Text(2) == "browser" ? auth::ClientKind::kBrowser : auth::ClientKind::kApi,
+                    FromMillis(r.Int(3)), FromMillis(r.Int(4)), FromMillis(r.Int(5))});
     });
 }
 

@@ -42,8 +42,9 @@ Result<void> SqlCalendarStore::SaveNotice(const HolidayNotice& notice,
                 "INSERT INTO calendar_notice_days (year, day, off, name) VALUES ($1, $2, $3, $4)",
                 {year, FormatDate(d.date), int64_t{d.off ? 1 : 0}, d.name}));
         }
-        return AppendAdminLog(c, {at, by_user, "calendar.load_notice", "year:" + std::to_string(year),
-                                  std::to_string(notice.days.size()) + " days"});
+        return AppendAdminLog(c,
+                              {at, by_user, "calendar.load_notice", "year:" + std::to_string(year),
+                               std::to_string(notice.days.size()) + " days"});
     });
 }
 
@@ -82,7 +83,8 @@ Result<bool> SqlCalendarStore::DeleteOverride(Date date, std::optional<int64_t> 
         std::string day = FormatDate(date);
         OW_ASSIGN_OR_RETURN(int64_t n,
                             c.Execute("DELETE FROM calendar_overrides WHERE day = $1", {day}));
-        if (n > 0) OW_TRY(AppendAdminLog(c, {at, by_user, "calendar.override_delete", "day:" + day, ""}));
+        if (n > 0)
+            OW_TRY(AppendAdminLog(c, {at, by_user, "calendar.override_delete", "day:" + day, ""}));
         return n > 0;
     });
 }

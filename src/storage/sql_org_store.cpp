@@ -17,8 +17,8 @@ constexpr const char* kPointColumns =
 constexpr const char* kDepartmentColumns = "id, org_unit_id, code, name_zh, name_en";
 
 OrgUnit ToUnit(const Row& r) {
-    return OrgUnit{r.Int(0), r.OptInt(1), *org::ParseOrgLevel(r.Text(2)), r.Text(3), r.Text(4),
-                   r.Text(5)};
+    return OrgUnit{r.Int(0),  r.OptInt(1), *org::ParseOrgLevel(r.Text(2)),
+                   r.Text(3), r.Text(4),   r.Text(5)};
 }
 
 ServicePoint ToPoint(const Row& r) {
@@ -33,42 +33,50 @@ Department ToDepartment(const Row& r) {
 
 // A taken code is the caller's mistake, reported on the field.
 Error CodeTaken(Error e) {
-    if (e.code() == ErrorCode::kAlreadyExists) return std::move(e).Field("code").Param("what", "code");
+    if (e.code() == ErrorCode::kAlreadyExists)
+        return std::move(e).Field("code").Param("what", "code");
     return e;
 }
 
 template <class T, class Convert>
-Result<T> UpdateAndRead(Connection& c, const char* table, const char* columns,
-                        const SetClause& set, const AdminLogEntry& log, Convert convert) {
+Result<T> UpdateAndRead(Connection& c, const char* table, const char* columns, const SetClause& set,
+                        const AdminLogEntry& log, Convert convert) {
     if (!set.empty()) {
         auto changed = c.Execute(set.Statement(table), set.params());
         if (!changed.ok()) return CodeTaken(std::move(changed).error());
     }
-    OW_ASSIGN_OR_RETURN(auto rows, c.Query("SELECT " + std::string(columns) + " FROM " + table +
-                                               " WHERE id = $1",
-                                           {set.id()}));
+    OW_ASSIGN_OR_RETURN(
+        auto rows, c.Query("SELECT " + std::string(columns) + " FROM " + table + " WHERE id = $1",
+                           {set.id()}));
     if (rows.empty()) return Error(ErrorCode::kNotFound);
     OW_TRY(AppendAdminLog(c, log));
     return convert(rows[0]);
 }
 
+template <class T>
+Result<std::vector<T>> ListAll(Database& db, const char* table, const char* columns,
+                               T (*convert)(const Row&)) {
+    return db.Read([&](Connection& c) -> Result<std::vector<T>> {
+        OW_ASSIGN_OR_RETURN(auto rows, c.Query("SELECT " + std::string(columns) + " FROM " + table +
+                                               " ORDER BY id"));
+        std::vector<T> out;
+        for (const Row& r : rows) out.push_back(convert(r));
+        return out;
+    });
+}
+
 }  // namespace
 
 Result<std::vector<OrgUnit>> SqlOrgStore::ListUnits() {
-    return db_.Read([](Connection& c) -> Result<std::vector<OrgUnit>> {
-        OW_ASSIGN_OR_RETURN(auto rows, c.Query("SELECT " + std::string(kUnitColumns) +
-                                               " FROM org_units ORDER BY id"));
-        std::vector<OrgUnit> out;
-        for (const Row& r : rows) out.push_back(ToUnit(r));
-        return out;
-    });
+    return ListAll(db_, "org_units", kUnitColumns, ToUnit);
 }
 
 Result<OrgUnit> SqlOrgStore::CreateUnit(const OrgUnit& u, const AdminLogEntry& log) {
     return db_.Write([&](Connection& c) -> Result<OrgUnit> {
         auto rows = c.Query(
             "INSERT INTO org_units (parent_id, level, code, name_zh, name_en, created_at) "
-            "VALUES ($1, $2, $3, $4, $5, $6) RETURNING " + std::string(kUnitColumns),
+            "VALUES ($1, $2, $3, $4, $5, $6) RETURNING " +
+                std::string(kUnitColumns),
             {Nullable(u.parent_id), std::string(org::OrgLevelName(u.level)), u.code, u.name_zh,
              u.name_en, Millis(log.at)});
         if (!rows.ok()) return CodeTaken(std::move(rows).error());
@@ -89,13 +97,7 @@ Result<OrgUnit> SqlOrgStore::UpdateUnit(int64_t id, const org::OrgUnitPatch& p,
 }
 
 Result<std::vector<ServicePoint>> SqlOrgStore::ListServicePoints() {
-    return db_.Read([](Connection& c) -> Result<std::vector<ServicePoint>> {
-        OW_ASSIGN_OR_RETURN(auto rows, c.Query("SELECT " + std::string(kPointColumns) +
-                                               " FROM service_points ORDER BY id"));
-        std::vector<ServicePoint> out;
-        for (const Row& r : rows) out.push_back(ToPoint(r));
-        return out;
-    });
+    return ListAll(db_, "service_points", kPointColumns, ToPoint);
 }
 
 Result<ServicePoint> SqlOrgStore::CreateServicePoint(const ServicePoint& p,
@@ -127,20 +129,15 @@ Result<ServicePoint> SqlOrgStore::UpdateServicePoint(int64_t id, const org::Serv
 }
 
 Result<std::vector<Department>> SqlOrgStore::ListDepartments() {
-    return db_.Read([](Connection& c) -> Result<std::vector<Department>> {
-        OW_ASSIGN_OR_RETURN(auto rows, c.Query("SELECT " + std::string(kDepartmentColumns) +
-                                               " FROM departments ORDER BY id"));
-        std::vector<Department> out;
-        for (const Row& r : rows) out.push_back(ToDepartment(r));
-        return out;
-    });
+    return ListAll(db_, "departments", kDepartmentColumns, ToDepartment);
 }
 
 Result<Department> SqlOrgStore::CreateDepartment(const Department& d, const AdminLogEntry& log) {
     return db_.Write([&](Connection& c) -> Result<Department> {
         auto rows = c.Query(
             "INSERT INTO departments (org_unit_id, code, name_zh, name_en, created_at) "
-            "VALUES ($1, $2, $3, $4, $5) RETURNING " + std::string(kDepartmentColumns),
+            "VALUES ($1, $2, $3, $4, $5) RETURNING " +
+                std::string(kDepartmentColumns),
             {d.org_unit_id, d.code, d.name_zh, d.name_en, Millis(log.at)});
         if (!rows.ok()) return CodeTaken(std::move(rows).error());
         OW_TRY(AppendAdminLog(c, log));

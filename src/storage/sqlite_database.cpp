@@ -150,8 +150,7 @@ private:
     std::unordered_map<std::string, sqlite3_stmt*> cache_;
 };
 
-Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::Open(const std::string& path,
-                                                             int readers) {
+Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::Open(const std::string& path, int readers) {
     auto parent = std::filesystem::path(path).parent_path();
     std::error_code ec;
     if (!parent.empty()) std::filesystem::create_directories(parent, ec);
@@ -190,7 +189,8 @@ Result<void> SqliteDatabase::RunTransaction(bool write, const TxFn& fn) {
         try {
             r = fn(*writer_);
         } catch (...) {
-            (void)writer_->Execute("ROLLBACK", {});  // the next writer must find no open transaction
+            (void)writer_->Execute("ROLLBACK",
+                                   {});  // the next writer must find no open transaction
             throw;
         }
         if (!r.ok()) {
@@ -258,8 +258,8 @@ Result<void> SqliteDatabase::BackupTo(const std::string& target) {
         return Error(ErrorCode::kAlreadyExists).Param("what", "file").Detail(target);
     }
     sqlite3* dest = nullptr;
-    int rc = sqlite3_open_v2(target.c_str(), &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
-                             nullptr);
+    int rc =
+        sqlite3_open_v2(target.c_str(), &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
     if (rc != SQLITE_OK) {
         Error e = SqliteError(dest, rc, "open " + target);
         sqlite3_close_v2(dest);

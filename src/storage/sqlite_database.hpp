@@ -22,8 +22,7 @@ class SqliteDatabase final : public Database {
 public:
     // Opens (creating if needed) the database file. Fails with kStorageError if the file cannot
     // be opened or is not a database.
-    static Result<std::unique_ptr<SqliteDatabase>> Open(const std::string& path,
-                                                        int readers = 4);
+    static Result<std::unique_ptr<SqliteDatabase>> Open(const std::string& path, int readers = 4);
     ~SqliteDatabase() override;
 
     Dialect dialect() const override { return Dialect::kSqlite; }

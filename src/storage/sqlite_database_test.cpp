@@ -76,9 +76,7 @@ TEST_F(SqliteTest, ReadersSeeCommittedDataWhileAWriterWorks) {
     std::atomic<bool> stop{false};
     std::thread writer([&] {
         for (int i = 0; i < 200; ++i) {
-            (void)db->Write([](Connection& c) {
-                return c.Execute("UPDATE t SET v = v + 1");
-            });
+            (void)db->Write([](Connection& c) { return c.Execute("UPDATE t SET v = v + 1"); });
         }
         stop = true;
     });

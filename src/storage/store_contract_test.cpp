@@ -43,8 +43,8 @@ protected:
         auth_store_ = std::make_unique<SqlAuthStore>(db());
         org_ = std::make_unique<org::OrgService>(*org_store_, clock_);
         auth_ = std::make_unique<auth::AuthService>(*auth_store_, *org_, clock_);
-        auto city = org_->CreateUnit({}, {0, std::nullopt, org::OrgLevel::kCity, "440700",
-                                          "江门市", "Jiangmen"});
+        auto city = org_->CreateUnit(
+            {}, {0, std::nullopt, org::OrgLevel::kCity, "440700", "江门市", "Jiangmen"});
         ASSERT_TRUE(city.ok());
         city_ = city->id;
         auto user = auth_->CreateUser(
@@ -62,10 +62,11 @@ protected:
 
 TEST_P(StoreContractTest, LockOutEndsAfterFifteenMinutes) {
     for (int i = 0; i < 4; ++i) {
-        EXPECT_EQ(auth_->Login("clerk", "wrong", "10.0.0." + std::to_string(i), auth::ClientKind::kApi)
-                      .error()
-                      .code(),
-                  ErrorCode::kBadCredentials);
+        EXPECT_EQ(
+            auth_->Login("clerk", "wrong", "10.0.0." + std::to_string(i), auth::ClientKind::kApi)
+                .error()
+                .code(),
+            ErrorCode::kBadCredentials);
     }
     auto locked = auth_->Login("clerk", "wrong", "10.0.1.1", auth::ClientKind::kApi);
     EXPECT_EQ(locked.error().code(), ErrorCode::kAccountLocked);
@@ -76,14 +77,16 @@ TEST_P(StoreContractTest, LockOutEndsAfterFifteenMinutes) {
                   .code(),
               ErrorCode::kAccountLocked);
     clock_.Advance(minutes(1));
-    EXPECT_TRUE(auth_->Login("clerk", "Qiaodu-window-2020", "10.0.1.3", auth::ClientKind::kApi).ok());
+    EXPECT_TRUE(
+        auth_->Login("clerk", "Qiaodu-window-2020", "10.0.1.3", auth::ClientKind::kApi).ok());
     auto log = RecentAdminLog(db(), 10).value();
     EXPECT_EQ(log.front().action, "login.ok");
     EXPECT_EQ(log.at(1).action, "login.locked");
 }
 
 TEST_P(StoreContractTest, SessionsExpireWhenIdleAndAtTheirEnd) {
-    auto login = auth_->Login("clerk", "Qiaodu-window-2020", "10.0.0.1", auth::ClientKind::kBrowser);
+    auto login =
+        auth_->Login("clerk", "Qiaodu-window-2020", "10.0.0.1", auth::ClientKind::kBrowser);
     ASSERT_TRUE(login.ok());
     EXPECT_EQ(login->expires_at, clock_.Now() + hours(12));
     // Used every 100 minutes: never idle for two hours, but over after twelve.
@@ -157,8 +160,8 @@ TEST_P(StoreContractTest, CalendarNoticesAndOverridesPersist) {
     auto d = [](const char* s) { return ParseDate(s).value(); };
     calendar::HolidayNotice y2027{2027, {{d("2027-01-01"), true, "元旦"}}};
     ASSERT_TRUE(service.LoadNotice(y2027, std::nullopt).ok());
-    calendar::HolidayNotice corrected{2027,
-                                      {{d("2027-01-01"), true, "元旦"}, {d("2027-02-08"), true, "春节"}}};
+    calendar::HolidayNotice corrected{
+        2027, {{d("2027-01-01"), true, "元旦"}, {d("2027-02-08"), true, "春节"}}};
     ASSERT_TRUE(service.LoadNotice(corrected, std::nullopt).ok());  // replaces, not adds
     ASSERT_TRUE(service.PutOverride({d("2020-09-29"), false, "台风停工"}, std::nullopt).ok());
     ASSERT_TRUE(service.PutOverride({d("2020-09-29"), false, "台风"}, std::nullopt).ok());
@@ -177,8 +180,8 @@ TEST_P(StoreContractTest, CalendarNoticesAndOverridesPersist) {
 }
 
 TEST_P(StoreContractTest, OrgCodesAreUniqueAndUpdatesArePartial) {
-    auto district = org_->CreateUnit({}, {0, city_, org::OrgLevel::kDistrict, "440781", "台山市",
-                                          "Taishan"});
+    auto district =
+        org_->CreateUnit({}, {0, city_, org::OrgLevel::kDistrict, "440781", "台山市", "Taishan"});
     ASSERT_TRUE(district.ok());
     auto dup = org_->CreateUnit({}, {0, city_, org::OrgLevel::kDistrict, "440781", "x", "x"});
     EXPECT_EQ(dup.error().code(), ErrorCode::kAlreadyExists);

@@ -9,8 +9,8 @@ namespace {
 
 using AccessTest = ServerTest;
 
-const std::vector<std::string> kRoles = {"citizen",    "enterprise",     "window_clerk",
-                                         "reviewer",   "bank_clerk",     "policy_officer",
+const std::vector<std::string> kRoles = {"citizen",         "enterprise", "window_clerk",
+                                         "reviewer",        "bank_clerk", "policy_officer",
                                          "trading_officer", "supervisor", "admin"};
 
 struct Operation {

@@ -20,8 +20,9 @@ std::string CookieFrom(const HttpResponse& r) {
 
 TEST_P(AuthFlowTest, BrowserSessionIsAnHttpOnlyStrictCookie) {
     HttpClient c = Client();
-    auto login = c.Request("POST", "/api/v1/auth/login", LoginBody("window_clerk", "onewindow-demo"),
-                           {{"Origin", "http://127.0.0.1:" + std::to_string(server().port())}});
+    auto login =
+        c.Request("POST", "/api/v1/auth/login", LoginBody("window_clerk", "onewindow-demo"),
+                  {{"Origin", "http://127.0.0.1:" + std::to_string(server().port())}});
     ASSERT_EQ(login.status, 200) << login.body;
     std::string set = login.Header("set-cookie");
     EXPECT_NE(set.find("ow_session="), std::string::npos);
@@ -42,7 +43,8 @@ TEST_P(AuthFlowTest, BrowserSessionIsAnHttpOnlyStrictCookie) {
     auto evil = c.Request("POST", "/api/v1/auth/logout", "",
                           {{"Cookie", cookie}, {"Origin", "http://evil.example"}});
     EXPECT_EQ(evil.status, 403);
-    auto out = c.Request("POST", "/api/v1/auth/logout", "", {{"Cookie", cookie}, {"Origin", origin}});
+    auto out =
+        c.Request("POST", "/api/v1/auth/logout", "", {{"Cookie", cookie}, {"Origin", origin}});
     EXPECT_EQ(out.status, 204);
     EXPECT_NE(out.Header("set-cookie").find("Max-Age=0"), std::string::npos);
     EXPECT_EQ(c.Request("GET", "/api/v1/me", "", {{"Cookie", cookie}}).status, 401);
@@ -107,30 +109,36 @@ TEST_P(AuthFlowTest, ChangingThePasswordEndsOtherSessions) {
                             R"({"current_password":"nope","new_password":"侨乡江门一网通办2020"})");
     EXPECT_EQ(wrong.status, 401);
     EXPECT_EQ(wrong.Json().at("error").at("field").as_string(), "current_password");
-    EXPECT_EQ(first.Post("/api/v1/auth/password",
-                         R"({"current_password":"onewindow-demo","new_password":"侨乡江门一网通办2020"})")
-                  .status,
-              204);
+    EXPECT_EQ(
+        first
+            .Post("/api/v1/auth/password",
+                  R"({"current_password":"onewindow-demo","new_password":"侨乡江门一网通办2020"})")
+            .status,
+        204);
     EXPECT_EQ(first.Get("/api/v1/me").status, 200);
     EXPECT_EQ(second.Get("/api/v1/me").status, 401);
-    EXPECT_EQ(Client().Post("/api/v1/auth/login", LoginBody("citizen", "onewindow-demo")).status, 401);
-    EXPECT_EQ(Client().Post("/api/v1/auth/login", LoginBody("citizen", "侨乡江门一网通办2020")).status,
-              200);
+    EXPECT_EQ(Client().Post("/api/v1/auth/login", LoginBody("citizen", "onewindow-demo")).status,
+              401);
+    EXPECT_EQ(
+        Client().Post("/api/v1/auth/login", LoginBody("citizen", "侨乡江门一网通办2020")).status,
+        200);
 }
 
 TEST_P(AuthFlowTest, AResetPasswordMustBeChangedBeforeAnythingElse) {
     HttpClient admin = As("admin");
-    auto created = admin.Post(
-        "/api/v1/users", R"({"username":"ts_admin","display_name":"台山管理员",
+    auto created =
+        admin.Post("/api/v1/users", R"({"username":"ts_admin","display_name":"台山管理员",
         "password":"Taishan-admin-2020","roles":["admin"],"org_unit_id":)" +
-                             std::to_string(UnitId("440781")) + R"(,"must_change_password":false})");
+                                        std::to_string(UnitId("440781")) +
+                                        R"(,"must_change_password":false})");
     ASSERT_EQ(created.status, 201) << created.body;
     std::string id = std::to_string(created.Json().at("id").as_int64());
     HttpClient ts = As("ts_admin", "Taishan-admin-2020");
     EXPECT_EQ(ts.Get("/api/v1/users").status, 200);
-    EXPECT_EQ(admin.Post("/api/v1/users/" + id + "/password", R"({"new_password":"Reset-by-admin-1"})")
-                  .status,
-              204);
+    EXPECT_EQ(
+        admin.Post("/api/v1/users/" + id + "/password", R"({"new_password":"Reset-by-admin-1"})")
+            .status,
+        204);
     EXPECT_EQ(ts.Get("/api/v1/me").status, 401);  // the reset ended the session
     HttpClient again = Client();
     again.SetToken(again.Login("ts_admin", "Reset-by-admin-1"));
@@ -138,10 +146,12 @@ TEST_P(AuthFlowTest, AResetPasswordMustBeChangedBeforeAnythingElse) {
     auto blocked = again.Get("/api/v1/users");
     EXPECT_EQ(blocked.status, 403);
     EXPECT_EQ(blocked.ErrorCode(), "password_change_required");
-    EXPECT_EQ(again.Post("/api/v1/auth/password",
-                         R"({"current_password":"Reset-by-admin-1","new_password":"Mine-now-2020!"})")
-                  .status,
-              204);
+    EXPECT_EQ(
+        again
+            .Post("/api/v1/auth/password",
+                  R"({"current_password":"Reset-by-admin-1","new_password":"Mine-now-2020!"})")
+            .status,
+        204);
     EXPECT_EQ(again.Get("/api/v1/users").status, 200);
 }
 

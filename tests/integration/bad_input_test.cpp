@@ -34,7 +34,8 @@ TEST_P(BadInputTest, MalformedOrMistypedJsonIsA400NamingTheProblem) {
     EXPECT_EQ(form.status, 415);
     auto en = c.Request("POST", "/api/v1/auth/login", R"({"username":"admin"})",
                         {{"Accept-Language", "en"}});
-    EXPECT_EQ(en.Json().at("error").at("message").as_string(), "The field \"password\" is required");
+    EXPECT_EQ(en.Json().at("error").at("message").as_string(),
+              "The field \"password\" is required");
     EXPECT_EQ(missing.Json().at("error").at("message").as_string(), "缺少必填项“password”");
 }
 
@@ -82,12 +83,14 @@ TEST_P(BadInputTest, InvalidIdentityNumbersAreRefusedAndNothingIsStored) {
         "password":"Zhangsan-2020-pw","roles":["citizen"],"id_number":"440524188001010014"})");
     EXPECT_EQ(dup.status, 409);
     EXPECT_EQ(dup.Json().at("error").at("field").as_string(), "username");
-    auto same_person = admin.Post("/api/v1/users", R"({"username":"zhang_san2","display_name":"张三",
+    auto same_person =
+        admin.Post("/api/v1/users", R"({"username":"zhang_san2","display_name":"张三",
         "password":"Zhangsan-2020-pw","roles":["citizen"],"id_number":"11010519491231002X"})");
     EXPECT_EQ(same_person.status, 409);
     EXPECT_EQ(same_person.Json().at("error").at("field").as_string(), "id_number");
     EXPECT_EQ(UserCount(admin), before + 1);
-    HttpClient zhang = As("zhang_san", "Zhangsan-2020-pw");  // must_change_password defaults to true
+    HttpClient zhang =
+        As("zhang_san", "Zhangsan-2020-pw");  // must_change_password defaults to true
     auto me = zhang.Get("/api/v1/me").Json();
     EXPECT_EQ(me.at("id_number_masked").as_string(), "110***********002X");
 }

@@ -23,8 +23,8 @@ TEST_P(CalendarApiTest, AnswersWorkingDayQuestions) {
     auto makeup = c.Get("/api/v1/calendar/days/2020-10-10").Json();
     EXPECT_TRUE(makeup.at("working").as_bool());
     EXPECT_EQ(makeup.at("kind").as_string(), "makeup_workday");
-    EXPECT_EQ(c.Get("/api/v1/calendar/working-days?from=2020-09-30&to=2020-10-12").Json().at("count"),
-              3);
+    EXPECT_EQ(
+        c.Get("/api/v1/calendar/working-days?from=2020-09-30&to=2020-10-12").Json().at("count"), 3);
     auto month = c.Get("/api/v1/calendar/days?from=2020-10-01&to=2020-10-31").Json();
     EXPECT_EQ(month.at("days").as_array().size(), 31u);
     auto later = c.Get("/api/v1/calendar/add-working-days?from=2026-12-20&days=15").Json();
@@ -64,9 +64,11 @@ TEST_P(CalendarApiTest, AdminOverridesReachBrowsersLive) {
     EXPECT_FALSE(day.at("working").as_bool());
     EXPECT_TRUE(day.at("override").as_bool());
     EXPECT_EQ(day.at("name").as_string(), "台风停工");
-    EXPECT_EQ(Client().Get("/api/v1/calendar/add-working-days?from=2020-09-28&days=1").Json().at("date"),
-              "2020-09-30");
-    EXPECT_EQ(Client().Get("/api/v1/calendar/overrides").Json().at("overrides").as_array().size(), 1u);
+    EXPECT_EQ(
+        Client().Get("/api/v1/calendar/add-working-days?from=2020-09-28&days=1").Json().at("date"),
+        "2020-09-30");
+    EXPECT_EQ(Client().Get("/api/v1/calendar/overrides").Json().at("overrides").as_array().size(),
+              1u);
     EXPECT_EQ(admin.Request("DELETE", "/api/v1/calendar/overrides/2020-09-29").status, 204);
     EXPECT_NE(ws.Read().find("calendar.changed"), std::string::npos);
     EXPECT_TRUE(Client().Get("/api/v1/calendar/days/2020-09-29").Json().at("working").as_bool());
@@ -79,7 +81,9 @@ TEST_P(CalendarApiTest, ANewlyPublishedYearIsLoadedWithoutARelease) {
         {"name":"元旦","date":"2027-01-01","isOffDay":true},
         {"name":"春节","date":"2027-02-06","isOffDay":true},
         {"name":"春节","date":"2027-02-20","isOffDay":false}]})";
-    auto bad = admin.Post("/api/v1/calendar/years", R"({"year":2027,"days":[{"name":"元旦","date":"2029-01-01","isOffDay":true}]})");
+    auto bad =
+        admin.Post("/api/v1/calendar/years",
+                   R"({"year":2027,"days":[{"name":"元旦","date":"2029-01-01","isOffDay":true}]})");
     EXPECT_EQ(bad.status, 422);
     EXPECT_EQ(bad.ErrorCode(), "invalid_holiday_notice");
     auto loaded = admin.Post("/api/v1/calendar/years", notice);
@@ -103,8 +107,8 @@ TEST(CalendarCli, AddsWorkingDaysFromTheShippedNotices) {
     auto [status, out] = RunCli({"calendar", "add-working-days", "2020-09-30", "1"});
     EXPECT_EQ(status, 0) << out;
     EXPECT_EQ(out, "2020-10-09\n");
-    auto [missing_status, missing_out] = RunCli({"calendar", "add-working-days", "2020-09-30",
-                                                 "1", "--db", "/nonexistent/never-created.db"});
+    auto [missing_status, missing_out] = RunCli({"calendar", "add-working-days", "2020-09-30", "1",
+                                                 "--db", "/nonexistent/never-created.db"});
     EXPECT_EQ(missing_status, 1);
     EXPECT_FALSE(std::filesystem::exists("/nonexistent"));
     auto [bad_status, bad_out] = RunCli({"calendar", "add-working-days", "2020-13-01", "1"});

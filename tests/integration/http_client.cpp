@@ -16,7 +16,9 @@ namespace beast = boost::beast;
 namespace bhttp = beast::http;
 using tcp = asio::ip::tcp;
 
-boost::json::value HttpResponse::Json() const { return boost::json::parse(body); }
+boost::json::value HttpResponse::Json() const {
+    return boost::json::parse(body);
+}
 
 std::string HttpResponse::ErrorCode() const {
     boost::system::error_code ec;
@@ -105,8 +107,8 @@ WsClient::WsClient(uint16_t port, const std::map<std::string, std::string>& head
     : impl_(std::make_unique<Impl>()) {
     beast::get_lowest_layer(impl_->ws).connect(
         tcp::endpoint(asio::ip::make_address("127.0.0.1"), port));
-    impl_->ws.set_option(beast::websocket::stream_base::decorator(
-        [headers](beast::websocket::request_type& req) {
+    impl_->ws.set_option(
+        beast::websocket::stream_base::decorator([headers](beast::websocket::request_type& req) {
             for (const auto& [k, v] : headers) req.set(k, v);
         }));
     impl_->ws.handshake("127.0.0.1:" + std::to_string(port), "/ws/events");

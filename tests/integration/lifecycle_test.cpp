@@ -35,9 +35,10 @@ TEST_P(LifecycleTest, MetricsCountRequestsPerRoute) {
 }
 
 TEST_P(LifecycleTest, KeepAliveServesSeveralRequestsOnOneConnection) {
-    std::string two = "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n"
-                      "GET /api/v1/calendar/days/2020-10-10 HTTP/1.1\r\nHost: x\r\n"
-                      "Connection: close\r\n\r\n";
+    std::string two =
+        "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n"
+        "GET /api/v1/calendar/days/2020-10-10 HTTP/1.1\r\nHost: x\r\n"
+        "Connection: close\r\n\r\n";
     std::string out = Client().Raw(two);
     EXPECT_EQ(out.find("HTTP/1.1 200"), 0u);
     EXPECT_NE(out.find("HTTP/1.1 200", 10), std::string::npos);
@@ -57,15 +58,17 @@ TEST_P(LifecycleTest, ServesTheFrontEndWithoutLeavingItsRoot) {
     auto index = c.Get("/");
     EXPECT_EQ(index.status, 200);
     EXPECT_NE(index.body.find("<script"), std::string::npos);
-    EXPECT_NE(index.Header("content-security-policy").find("default-src 'self'"), std::string::npos);
+    EXPECT_NE(index.Header("content-security-policy").find("default-src 'self'"),
+              std::string::npos);
     auto js = c.Get("/assets/app.js");
     EXPECT_EQ(js.status, 200);
     EXPECT_NE(js.Header("cache-control").find("immutable"), std::string::npos);
     EXPECT_EQ(c.Get("/cases/does-not-exist").status, 200);  // client-side route
     EXPECT_EQ(c.Get("/assets/missing.js").status, 404);
     EXPECT_EQ(c.Get("/api/v1/not-a-page").status, 404);
-    std::string escape = c.Raw("GET /%2e%2e/%2e%2e/%2e%2e/etc/passwd HTTP/1.1\r\nHost: x\r\n"
-                               "Connection: close\r\n\r\n");
+    std::string escape = c.Raw(
+        "GET /%2e%2e/%2e%2e/%2e%2e/etc/passwd HTTP/1.1\r\nHost: x\r\n"
+        "Connection: close\r\n\r\n");
     EXPECT_EQ(escape.find("root:"), std::string::npos);
     EXPECT_EQ(escape.find("HTTP/1.1 200"), std::string::npos);
     fs::remove_all(root);
@@ -99,13 +102,15 @@ TEST_P(LifecycleTest, AcknowledgedWritesSurviveKillDashNine) {
 TEST_P(LifecycleTest, LiveChannelNeedsASessionFromThisSite) {
     EXPECT_THROW(WsClient(server().port(), {}), std::exception);
     HttpClient c = Client();
-    auto login = c.Post("/api/v1/auth/login", R"({"username":"admin","password":"onewindow-demo"})");
+    auto login =
+        c.Post("/api/v1/auth/login", R"({"username":"admin","password":"onewindow-demo"})");
     std::string set = login.Header("set-cookie");
     std::string cookie = set.substr(0, set.find(';'));
     EXPECT_THROW(WsClient(server().port(), {{"Cookie", cookie}, {"Origin", "http://evil.example"}}),
                  std::exception);
-    WsClient ok(server().port(),
-                {{"Cookie", cookie}, {"Origin", "http://127.0.0.1:" + std::to_string(server().port())}});
+    WsClient ok(
+        server().port(),
+        {{"Cookie", cookie}, {"Origin", "http://127.0.0.1:" + std::to_string(server().port())}});
     EXPECT_NE(ok.Read().find("hello"), std::string::npos);
     EXPECT_NE(c.Get("/metrics").body.find("onewindow_websocket_sessions 1"), std::string::npos);
 }
@@ -124,8 +129,9 @@ TEST(Backup, CopiesALiveDatabaseConsistently) {
     std::atomic<bool> stop{false};
     std::thread writer([&] {
         for (int i = 0; !stop; ++i) {
-            c.Request("PUT", "/api/v1/calendar/overrides/2030-01-" + std::string(i % 28 < 9 ? "0" : "") +
-                                 std::to_string(i % 28 + 1),
+            c.Request("PUT",
+                      "/api/v1/calendar/overrides/2030-01-" + std::string(i % 28 < 9 ? "0" : "") +
+                          std::to_string(i % 28 + 1),
                       R"({"working":false,"name":"备份测试"})");
         }
     });

@@ -41,8 +41,16 @@ TEST(OpenApi, DocumentAndRouterAgree) {
     ASSERT_TRUE(app.ok());
     http::WebSocketHub hub;
     metrics::Registry metrics;
-    http::ApiContext ctx{(*app)->auth(), (*app)->org(), (*app)->calendar(), hub, metrics, clock,
-                         nullptr, nullptr, "", false};
+    http::ApiContext ctx{(*app)->auth(),
+                         (*app)->org(),
+                         (*app)->calendar(),
+                         hub,
+                         metrics,
+                         clock,
+                         nullptr,
+                         nullptr,
+                         "",
+                         false};
     http::Router router;
     http::AddAllRoutes(router, ctx);
 
@@ -72,7 +80,8 @@ TEST(OpenApi, DocumentAndRouterAgree) {
     for (const auto& [path, methods] : paths) {
         for (const auto& [method, spec] : methods.as_object()) {
             std::string upper(method);
-            for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+            for (char& c : upper)
+                c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
             EXPECT_TRUE(routed.count(upper + " " + std::string(path)))
                 << "documented but not routed: " << upper << " " << path;
         }

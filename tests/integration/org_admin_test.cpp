@@ -21,12 +21,14 @@ TEST_P(OrgAdminTest, DemoCityIsJiangmen) {
     EXPECT_EQ(levels["district"], 7);
     EXPECT_GE(levels["town"], 40);
     EXPECT_GE(levels["village"], 3);
-    for (const char* n : {"江门市", "蓬江区", "江海区", "新会区", "台山市", "开平市", "鹤山市", "恩平市",
-                          "水步镇", "古井镇", "沙堆镇", "官冲村", "梅阁村", "恩城街道"}) {
+    for (const char* n : {"江门市", "蓬江区", "江海区", "新会区", "台山市", "开平市", "鹤山市",
+                          "恩平市", "水步镇", "古井镇", "沙堆镇", "官冲村", "梅阁村", "恩城街道"}) {
         EXPECT_TRUE(names.count(n)) << n;
     }
     auto depts = c.Get("/api/v1/org/departments?org_unit_id=" + std::to_string(UnitId("440700")))
-                     .Json().at("departments").as_array();
+                     .Json()
+                     .at("departments")
+                     .as_array();
     EXPECT_EQ(depts.size(), 18u);
     int banks = 0;
     auto points = c.Get("/api/v1/org/service-points").Json();
@@ -58,24 +60,29 @@ TEST_P(OrgAdminTest, LevelsNestAndCodesAreUnique) {
         "name_zh":"广州市","name_en":"Guangzhou"})");
     EXPECT_EQ(second_city.status, 422);
     std::string town_id = std::to_string(town.Json().at("id").as_int64());
-    auto renamed = admin.Request("PATCH", "/api/v1/org/units/" + town_id, R"({"name_en":"Renamed Town"})");
+    auto renamed =
+        admin.Request("PATCH", "/api/v1/org/units/" + town_id, R"({"name_en":"Renamed Town"})");
     EXPECT_EQ(renamed.status, 200);
     EXPECT_EQ(renamed.Json().at("name_en").as_string(), "Renamed Town");
-    auto dept_in_town = admin.Post("/api/v1/org/departments", R"({"org_unit_id":)" + town_id +
-                                                                  R"(,"code":"amr","name_zh":"x","name_en":"x"})");
+    auto dept_in_town =
+        admin.Post("/api/v1/org/departments", R"({"org_unit_id":)" + town_id +
+                                                  R"(,"code":"amr","name_zh":"x","name_en":"x"})");
     EXPECT_EQ(dept_in_town.status, 422);
     EXPECT_EQ(dept_in_town.Json().at("error").at("field").as_string(), "org_unit_id");
-    auto kiosk = admin.Post("/api/v1/org/service-points", R"({"org_unit_id":)" + town_id +
-                                                              R"(,"kind":"kiosk","code":"TS-TEST-K1",
+    auto kiosk =
+        admin.Post("/api/v1/org/service-points", R"({"org_unit_id":)" + town_id +
+                                                     R"(,"kind":"kiosk","code":"TS-TEST-K1",
         "name_zh":"测试镇自助终端","name_en":"Test kiosk","address":"镇政府大厅"})");
     EXPECT_EQ(kiosk.status, 201) << kiosk.body;
-    auto wrong_kind = admin.Post("/api/v1/org/service-points", R"({"org_unit_id":)" + town_id +
-                                                                   R"(,"kind":"village_point","code":"TS-TEST-V",
+    auto wrong_kind =
+        admin.Post("/api/v1/org/service-points", R"({"org_unit_id":)" + town_id +
+                                                     R"(,"kind":"village_point","code":"TS-TEST-V",
         "name_zh":"x","name_en":"x"})");
     EXPECT_EQ(wrong_kind.status, 422);
     EXPECT_EQ(wrong_kind.Json().at("error").at("field").as_string(), "kind");
     std::string kiosk_id = std::to_string(kiosk.Json().at("id").as_int64());
-    auto off = admin.Request("PATCH", "/api/v1/org/service-points/" + kiosk_id, R"({"active":false})");
+    auto off =
+        admin.Request("PATCH", "/api/v1/org/service-points/" + kiosk_id, R"({"active":false})");
     EXPECT_FALSE(off.Json().at("active").as_bool());
     EXPECT_EQ(admin.Request("PATCH", "/api/v1/org/units/999999", R"({"name_en":"x"})").status, 404);
     // Everything above is in the admin log, with who did it.
@@ -91,9 +98,12 @@ TEST_P(OrgAdminTest, ADistrictAdminActsOnlyInsideTheDistrict) {
     HttpClient admin = As("admin");
     std::string taishan = std::to_string(UnitId("440781"));
     std::string xinhui = std::to_string(UnitId("440705"));
-    ASSERT_EQ(admin.Post("/api/v1/users", R"({"username":"ts_admin","display_name":"台山管理员",
-        "password":"Taishan-admin-2020","roles":["admin"],"org_unit_id":)" + taishan +
-                                              R"(,"must_change_password":false})").status, 201);
+    ASSERT_EQ(admin
+                  .Post("/api/v1/users", R"({"username":"ts_admin","display_name":"台山管理员",
+        "password":"Taishan-admin-2020","roles":["admin"],"org_unit_id":)" +
+                                             taishan + R"(,"must_change_password":false})")
+                  .status,
+              201);
     HttpClient ts = As("ts_admin", "Taishan-admin-2020");
     auto inside = ts.Post("/api/v1/org/units", R"({"parent_id":)" + taishan +
                                                    R"(,"level":"town","code":"440781198",
@@ -109,7 +119,8 @@ TEST_P(OrgAdminTest, ADistrictAdminActsOnlyInsideTheDistrict) {
     for (const auto& u : users) {
         EXPECT_FALSE(u.at("org_unit_id").is_null()) << u.at("username").as_string();
     }
-    auto city_admin_id = admin.Get("/api/v1/users?q=admin").Json().at("users").as_array().at(0).at("id");
+    auto city_admin_id =
+        admin.Get("/api/v1/users?q=admin").Json().at("users").as_array().at(0).at("id");
     EXPECT_EQ(ts.Get("/api/v1/users/" + std::to_string(city_admin_id.as_int64())).status, 403);
     EXPECT_EQ(ts.Get("/api/v1/admin-log").status, 403);
     EXPECT_EQ(admin.Get("/api/v1/admin-log").status, 200);

@@ -44,7 +44,8 @@ std::string ReadFile(const fs::path& p) {
 }  // namespace
 
 std::string FreshDatabase(storage::Dialect dialect, const fs::path& dir) {
-    if (dialect == storage::Dialect::kSqlite) return (dir / ("ow-" + RandomSuffix() + ".db")).string();
+    if (dialect == storage::Dialect::kSqlite)
+        return (dir / ("ow-" + RandomSuffix() + ".db")).string();
     auto url = storage::test::TestPostgresUrl();
     if (!url) return "";
     std::string name = "ow_it_" + RandomSuffix();
@@ -72,9 +73,10 @@ std::string FreshDatabase(storage::Dialect dialect, const fs::path& dir) {
 ServerProcess::ServerProcess(Options options) : options_(std::move(options)) {
     dir_ = fs::temp_directory_path() / ("ow-server-" + RandomSuffix());
     fs::create_directories(dir_);
-    std::vector<std::string> args = {BinaryPath(), "serve", "--db", options_.db, "--listen",
-                                     "127.0.0.1:0", "--port-file", (dir_ / "port").string(),
-                                     "--io-threads", "2", "--workers", "4"};
+    std::vector<std::string> args = {
+        BinaryPath(),   "serve",       "--db",        options_.db,
+        "--listen",     "127.0.0.1:0", "--port-file", (dir_ / "port").string(),
+        "--io-threads", "2",           "--workers",   "4"};
     if (options_.demo) args.push_back("--demo");
     for (const auto& a : options_.extra_args) args.push_back(a);
     pid_ = fork();
@@ -127,7 +129,9 @@ int ServerProcess::Stop(int signal) {
     return 128 + WTERMSIG(status);
 }
 
-std::string ServerProcess::Log() const { return ReadFile(dir_ / "server.log"); }
+std::string ServerProcess::Log() const {
+    return ReadFile(dir_ / "server.log");
+}
 
 std::pair<int, std::string> RunCli(const std::vector<std::string>& args) {
     std::string command = BinaryPath();
