@@ -9,6 +9,7 @@ function(ow_embed out_var)
     COMMAND ${CMAKE_COMMAND} -DOUT=${out} -DNS=${E_NAMESPACE} -DFUNC=${E_NAME}
             "-DFILES=${E_FILES}" -P ${PROJECT_SOURCE_DIR}/cmake/embed_generate.cmake
     DEPENDS ${E_FILES} ${PROJECT_SOURCE_DIR}/cmake/embed_generate.cmake
-    COMMENT "Embedding ${E_NAME}")
+    COMMENT "Embedding ${E_NAME}"
+    VERBATIM)
   set(${out_var} ${out} PARENT_SCOPE)
 endfunction()

@@ -19,6 +19,7 @@
 #include "storage/admin_log_sql.hpp"
 #include "storage/sql_auth_store.hpp"
 #include "storage/sql_calendar_store.hpp"
+#include "storage/sql_catalog_store.hpp"
 #include "storage/sql_org_store.hpp"
 
 namespace ow::app {
@@ -65,7 +66,8 @@ private:
             auto purged = app_.auth().PurgeExpiredSessions();
             auto org = app_.org().Reload();
             auto cal = app_.calendar().Reload();
-            if (!purged.ok() || !org.ok() || !cal.ok()) {
+            auto cat = app_.catalog().Reload();
+            if (!purged.ok() || !org.ok() || !cal.ok() || !cat.ok()) {
                 Log(LogLevel::kWarn, "maintenance failed; will retry");
             }
             lock.lock();
@@ -93,11 +95,15 @@ Result<std::unique_ptr<Application>> Application::Open(const Settings& settings,
     app->org_store_ = std::make_unique<storage::SqlOrgStore>(*app->db_);
     app->auth_store_ = std::make_unique<storage::SqlAuthStore>(*app->db_);
     app->calendar_store_ = std::make_unique<storage::SqlCalendarStore>(*app->db_);
+    app->catalog_store_ = std::make_unique<storage::SqlCatalogStore>(*app->db_);
     app->org_ = std::make_unique<org::OrgService>(*app->org_store_, clock);
     app->auth_ = std::make_unique<auth::AuthService>(*app->auth_store_, *app->org_, clock);
     app->calendar_ = std::make_unique<calendar::CalendarService>(*app->calendar_store_, clock);
+    app->catalog_ =
+        std::make_unique<catalog::CatalogService>(*app->catalog_store_, *app->org_, clock);
     OW_TRY(app->org_->Reload());
     OW_TRY(app->calendar_->Reload());
+    OW_TRY(app->catalog_->Reload());
     return app;
 }
 
@@ -120,6 +126,7 @@ int Application::Serve() {
         *auth_,
         *org_,
         *calendar_,
+        *catalog_,
         hub,
         metrics_,
         clock_,

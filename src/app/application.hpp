@@ -8,6 +8,7 @@
 #include "app/settings.hpp"
 #include "auth/auth_service.hpp"
 #include "calendar/calendar_service.hpp"
+#include "catalog/catalog_service.hpp"
 #include "common/clock.hpp"
 #include "common/metrics.hpp"
 #include "org/org_service.hpp"
@@ -21,7 +22,8 @@ public:
     static Result<std::unique_ptr<Application>> Open(const Settings& settings, const Clock& clock);
     ~Application();
 
-    // Loads the demo city if the database has no org units yet; true if it did.
+    // Loads the demo city if the database has no org units yet; true if it did. Its catalog is
+    // loaded when the catalog is empty.
     Result<bool> LoadDemoCity();
     // Serves HTTP until SIGTERM or SIGINT; returns the process exit code.
     int Serve();
@@ -30,9 +32,11 @@ public:
     auth::AuthService& auth() { return *auth_; }
     org::OrgService& org() { return *org_; }
     calendar::CalendarService& calendar() { return *calendar_; }
+    catalog::CatalogService& catalog() { return *catalog_; }
 
 private:
     Application(Settings settings, const Clock& clock);
+    Result<void> LoadDemoCatalog();
 
     Settings settings_;
     const Clock& clock_;
@@ -41,9 +45,11 @@ private:
     std::unique_ptr<org::OrgStore> org_store_;
     std::unique_ptr<auth::AuthStore> auth_store_;
     std::unique_ptr<calendar::CalendarStore> calendar_store_;
+    std::unique_ptr<catalog::CatalogStore> catalog_store_;
     std::unique_ptr<org::OrgService> org_;
     std::unique_ptr<auth::AuthService> auth_;
     std::unique_ptr<calendar::CalendarService> calendar_;
+    std::unique_ptr<catalog::CatalogService> catalog_;
 };
 
 }  // namespace ow::app

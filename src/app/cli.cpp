@@ -9,6 +9,7 @@
 
 #include "app/application.hpp"
 #include "calendar/working_day_calendar.hpp"
+#include "codec/catalog_json.hpp"
 #include "common/dates.hpp"
 #include "http/holiday_notice_json.hpp"
 #include "http/log.hpp"
@@ -21,6 +22,9 @@ constexpr const char* kVersion = "0.1.0";
 
 int Fail(const Error& e) {
     std::cerr << "error: " << e.Message(Lang::kEn);
+    if (!e.field().empty() && e.Message(Lang::kEn).find(e.field()) == std::string::npos) {
+        std::cerr << " [" << e.field() << "]";
+    }
     if (!e.detail().empty()) std::cerr << " (" << e.detail() << ")";
     std::cerr << "\n";
     return 1;
@@ -119,6 +123,22 @@ int RunCli(int argc, char** argv) {
     user_add->add_option("--department", department_code, "Department code in that unit");
     add_db(user_add);
 
+    CLI::App* cat = cli.add_subcommand("catalog", "The service catalog (docs/catalog-format.md)");
+    cat->require_subcommand(1);
+    std::string catalog_file;
+    bool dry_run = false;
+    CLI::App* cat_import = cat->add_subcommand(
+        "import", "Make FILE the catalog: new versions of changed items, missing ones deactivated");
+    cat_import->add_option("FILE", catalog_file)->required()->check(CLI::ExistingFile);
+    cat_import->add_flag("--dry-run", dry_run, "Only check the file");
+    add_db(cat_import);
+    CLI::App* cat_validate = cat->add_subcommand("validate", "Check FILE against the org tree");
+    cat_validate->add_option("FILE", catalog_file)->required()->check(CLI::ExistingFile);
+    add_db(cat_validate);
+    CLI::App* cat_export = cat->add_subcommand("export", "Write the current catalog to FILE");
+    cat_export->add_option("FILE", catalog_file)->required();
+    add_db(cat_export);
+
     cli.add_subcommand("version", "Print the version");
 
     try {
@@ -178,10 +198,7 @@ int RunCli(int argc, char** argv) {
             std::ifstream in(notice_file);
             std::stringstream buf;
             buf << in.rdbuf();
-            http::Request req;
-            req.headers["content-type"] = "application/json";
-            req.body = buf.str();
-            auto input = http::JsonInput::Parse(req);
+            auto input = codec::JsonReader::Parse(buf.str());
             if (!input.ok()) return Fail(input.error());
             auto notice = http::ReadHolidayNotice(*input);
             if (!notice.ok()) return Fail(notice.error());
@@ -224,6 +241,41 @@ int RunCli(int argc, char** argv) {
                   << calendar::DayKindName(info->kind)
                   << (info->name.empty() ? "" : " " + info->name)
                   << (info->provisional ? " (provisional)" : "") << "\n";
+        return 0;
+    }
+    if (cat->parsed()) {
+        auto app = Application::Open(s, clock);
+        if (!app.ok()) return Fail(app.error());
+        if (cat_export->parsed()) {
+            std::ofstream out(catalog_file);
+            out << boost::json::serialize(codec::WriteCatalog(*(*app)->catalog().Current()))
+                << "\n";
+            if (!out) {
+                std::cerr << "error: cannot write " << catalog_file << "\n";
+                return 1;
+            }
+            std::cout << "exported " << (*app)->catalog().Current()->items.size() << " items to "
+                      << catalog_file << "\n";
+            return 0;
+        }
+        std::ifstream in(catalog_file);
+        std::stringstream buf;
+        buf << in.rdbuf();
+        auto reader = codec::JsonReader::Parse(buf.str());
+        if (!reader.ok()) return Fail(reader.error());
+        auto parsed = codec::ReadCatalog(*reader);
+        if (!parsed.ok()) return Fail(parsed.error());
+        if (cat_validate->parsed() || dry_run) {
+            if (auto r = (*app)->catalog().Check(*parsed); !r.ok()) return Fail(r.error());
+            std::cout << "valid: " << parsed->items.size() << " items, " << parsed->bundles.size()
+                      << " bundles, " << parsed->document_types.size() << " document types\n";
+            return 0;
+        }
+        auto summary = (*app)->catalog().Import(*parsed, std::nullopt);
+        if (!summary.ok()) return Fail(summary.error());
+        std::cout << "imported: " << summary->added << " added, " << summary->updated
+                  << " updated, " << summary->unchanged << " unchanged, " << summary->deactivated
+                  << " deactivated\n";
         return 0;
     }
     if (user_add->parsed()) {

@@ -1,19 +1,12 @@
-#include "http/json_input.hpp"
+#include "codec/json_reader.hpp"
 
 #include <gtest/gtest.h>
 
-namespace ow::http {
+namespace ow::codec {
 namespace {
 
-Request Json(std::string body) {
-    Request r;
-    r.headers["content-type"] = "application/json; charset=utf-8";
-    r.body = std::move(body);
-    return r;
-}
-
-TEST(JsonInput, ReadsFieldsAndRefusesUnknownOnes) {
-    auto in = JsonInput::Parse(Json(R"({"username":"admin","n":3,"ok":true,"roles":["a"]})"));
+TEST(JsonReader, ReadsFieldsAndRefusesUnknownOnes) {
+    auto in = JsonReader::Parse(R"({"username":"admin","n":3,"ok":true,"roles":["a"]})");
     ASSERT_TRUE(in.ok());
     EXPECT_EQ(*in->String("username"), "admin");
     EXPECT_EQ(*in->Int("n"), 3);
@@ -24,24 +17,35 @@ TEST(JsonInput, ReadsFieldsAndRefusesUnknownOnes) {
     EXPECT_TRUE(in->Finish().ok());
 }
 
-TEST(JsonInput, NamesWhatIsWrong) {
-    EXPECT_EQ(JsonInput::Parse(Json(R"({"username":)")).error().code(), ErrorCode::kMalformedJson);
-    EXPECT_EQ(JsonInput::Parse(Json("[1,2]")).error().code(), ErrorCode::kMalformedJson);
-    EXPECT_EQ(JsonInput::Parse(Json(std::string(100, '[') + std::string(100, ']'))).error().code(),
+TEST(JsonReader, NamesWhatIsWrong) {
+    EXPECT_EQ(JsonReader::Parse(R"({"username":)").error().code(), ErrorCode::kMalformedJson);
+    EXPECT_EQ(JsonReader::Parse("[1,2]").error().code(), ErrorCode::kMalformedJson);
+    EXPECT_EQ(JsonReader::Parse(std::string(100, '[') + std::string(100, ']')).error().code(),
               ErrorCode::kMalformedJson);
-    Request text = Json("{}");
-    text.headers["content-type"] = "text/plain";
-    EXPECT_EQ(JsonInput::Parse(text).error().code(), ErrorCode::kUnsupportedMediaType);
-    auto in2 = JsonInput::Parse(Json(R"({"username":5,"n":"x"})"));
-    ASSERT_TRUE(in2.ok());
-    auto u = in2->String("username");
+    auto in = JsonReader::Parse(R"({"username":5,"n":"x"})");
+    ASSERT_TRUE(in.ok());
+    auto u = in->String("username");
     EXPECT_EQ(u.error().code(), ErrorCode::kWrongType);
     EXPECT_EQ(u.error().field(), "username");
-    EXPECT_EQ(in2->Int("n").error().code(), ErrorCode::kWrongType);
-    EXPECT_EQ(in2->String("missing").error().code(), ErrorCode::kMissingField);
-    auto nullable = in2->NullableInt("absent");
-    EXPECT_FALSE(nullable->has_value());
+    EXPECT_EQ(in->Int("n").error().code(), ErrorCode::kWrongType);
+    EXPECT_EQ(in->String("missing").error().code(), ErrorCode::kMissingField);
+    EXPECT_FALSE(in->NullableInt("absent")->has_value());
+}
+
+TEST(JsonReader, NestedObjectsCarryTheirPath) {
+    auto in = JsonReader::Parse(
+        R"({"items":[{"code":"AMR-001","materials":[{"code":"id_card","basis":1}]},{"x":1}]})");
+    ASSERT_TRUE(in.ok());
+    auto items = in->Objects("items", "code");
+    ASSERT_TRUE(items.ok());
+    ASSERT_EQ(items->size(), 2u);
+    auto materials = (*items)[0].Objects("materials", "code");
+    auto basis = (*materials)[0].String("basis");
+    EXPECT_EQ(basis.error().field(), "items[AMR-001].materials[id_card].basis");
+    EXPECT_EQ((*items)[1].String("code").error().field(), "items[1].code");
+    EXPECT_EQ((*items)[1].Finish().error().field(), "items[1].x");
+    EXPECT_EQ(in->Object("missing").error().code(), ErrorCode::kMissingField);
 }
 
 }  // namespace
-}  // namespace ow::http
+}  // namespace ow::codec

@@ -29,12 +29,15 @@ enum class ErrorCode {
     kRateLimited,
     kForbidden,
     kOutOfScope,
+    kSeparationOfDuties,
     kWeakPassword,
     kPasswordChangeRequired,
     kCrossSiteRequest,
     // Calendar
     kInvalidDate,
     kInvalidHolidayNotice,
+    // Catalog
+    kInvalidCatalog,
     // Data
     kAlreadyExists,
     kConflict,

@@ -58,6 +58,9 @@ constexpr std::array kTable = {
           "Your role may not do this"},
     Entry{ErrorCode::kOutOfScope, "out_of_scope", 403, "该对象不在您的管辖范围内",
           "This is outside the part of the organisation you serve"},
+    Entry{ErrorCode::kSeparationOfDuties, "separation_of_duties", 403,
+          "受理人不能审批同一办件（受审分离）",
+          "Whoever accepted a case may not review it (separation of duties)"},
     Entry{ErrorCode::kWeakPassword, "weak_password", 422, "密码不符合要求：{reason}",
           "The password is not acceptable: {reason}"},
     Entry{ErrorCode::kPasswordChangeRequired, "password_change_required", 403,
@@ -68,6 +71,8 @@ constexpr std::array kTable = {
           "\"{field}\" must be a valid date in the form YYYY-MM-DD"},
     Entry{ErrorCode::kInvalidHolidayNotice, "invalid_holiday_notice", 422,
           "节假日安排数据无效：{reason}", "The holiday notice is invalid: {reason}"},
+    Entry{ErrorCode::kInvalidCatalog, "invalid_catalog", 422, "事项目录数据有误：{field}：{reason}",
+          "The catalog is invalid at {field}: {reason}"},
     Entry{ErrorCode::kAlreadyExists, "already_exists", 409, "{what}已存在",
           "That {what} already exists"},
     Entry{ErrorCode::kConflict, "conflict", 409, "操作冲突：{reason}",
@@ -153,12 +158,103 @@ std::string_view LocalizeWord(std::string_view value, Lang lang) {
         {"id_number", "ID number", "身份证号码"},
         {"credit_code", "credit code", "统一社会信用代码"},
         {"target", "the request address is malformed", "请求地址格式错误"},
+        {"text_rule", "1-100 characters of text (long texts up to 4000)",
+         "应为 1 至 100 个字符的文字（长文本最多 4000 字）"},
+        {"empty_list", "must list at least one value", "至少应有一项"},
+        {"unknown_value", "not a known value", "不是可用的取值"},
+        {"duplicate", "listed twice", "重复"},
+        {"options_rule", "only select fields have options", "只有下拉选择字段可以有选项"},
+        {"min_max_rule", "min and max are for integer fields, min <= max",
+         "最小值和最大值只用于整数字段，且最小值不大于最大值"},
+        {"max_length_rule", "max_length must be 1-10000", "最大长度应为 1 至 10000"},
+        {"no_basis", "a legal basis is required: no basis, no material",
+         "必须写明设定依据：无依据不列入"},
+        {"condition_rule", "a conditional material states its condition in both languages",
+         "有条件提交的材料须用中英文写明条件"},
+        {"deferrable_rule",
+         "only items that allow deficiency-tolerant acceptance have deferrable materials",
+         "只有实行容缺受理的事项才能有可容缺的材料"},
+        {"copies_rule", "copies must be 1-5", "份数应为 1 至 5"},
+        {"deficiency_rule",
+         "a deficiency-tolerant item has at least one deferrable material and one required "
+         "material that is not",
+         "容缺受理事项至少有一项可容缺材料和一项不可容缺的必交材料"},
+        {"limit_rule", "not an acceptable number of working days", "工作日数不合理"},
+        {"promised_over_statutory", "the promised limit must not exceed the statutory limit",
+         "承诺时限不能超过法定时限"},
+        {"visits_rule", "visits must be 0-5", "跑动次数应为 0 至 5"},
+        {"fee_rule", "a fee cannot be negative", "收费不能为负数"},
+        {"not_a_license", "this document type is not an e-license", "该文书类型不是电子证照"},
+        {"fully_online_rule", "a fully online item has the online channel and 0 visits",
+         "全程网办事项须开通网上渠道且跑动次数为 0"},
+        {"instant_rule", "instant approval needs a promised limit of 0 and no review stages",
+         "秒批事项承诺时限须为 0 且没有审批环节"},
+        {"workflow_rule", "an item that is not done on the spot needs review stages",
+         "非即办事项须设置审批环节"},
+        {"stages_over_promised", "the stages' limits add up to more than the promised limit",
+         "各环节时限之和超过承诺时限"},
+        {"bundle_rule", "a bundle joins at least two items", "一件事至少包含两个事项"},
+        {"out_of_range", "outside the allowed range", "超出允许的范围"},
+        {"money_rule", "an amount in yuan with at most two decimals, e.g. 1200.50",
+         "应为以元为单位、最多两位小数的金额，如 1200.50"},
+        {"phone_rule", "not a telephone number", "不是有效的电话号码"},
+        {"email_rule", "not an e-mail address", "不是有效的电子邮箱"},
+        {"item_version_taken", "someone else changed the catalog at the same time; try again",
+         "他人同时修改了事项目录，请重试"},
+        {"code_mismatch", "differs from the code in the address", "与地址中的代码不一致"},
+        {"item", "item", "事项"},
+        {"bundle", "bundle", "一件事"},
+        {"already_present", "this material is already there", "该材料已提交"},
+        {"not_deferrable", "this material may not be supplied later", "该材料不能容缺"},
+        {"due_outside_limit", "the due date must be between today and the promised deadline",
+         "补正期限应在今天与承诺办结日期之间"},
+        {"required_material", "a required material cannot be waived", "必交材料不能免交"},
+        {"material_missing", "this material is missing", "该材料缺失"},
+        {"not_submitted", "the case is not waiting for acceptance", "办件不在待受理状态"},
+        {"not_returned", "the case was not returned for correction", "办件未被退回补正"},
+        {"decided", "the case has already been decided", "办件已作出决定"},
+        {"not_open", "the case is closed", "办件已办结"},
+        {"task_decided", "this review task is already decided", "该审批任务已办理"},
+        {"task_claimed_by_other", "another reviewer has claimed this task",
+         "该任务已被其他审批人认领"},
+        {"not_in_review", "the case is not under review", "办件不在审批中"},
+        {"waiting_for_supplement", "waiting for the applicant's supplements",
+         "正在等待申请人补正材料"},
+        {"not_issued", "no result has been issued yet", "尚未出具办理结果"},
+        {"task", "review task", "审批任务"},
+        {"case", "case", "办件"},
+        {"empty_file", "the file is empty", "文件为空"},
+        {"PDF, PNG or JPEG", "PDF, PNG or JPEG", "PDF、PNG 或 JPEG 文件"},
+        {"no_department", "no department of this kind serves this service point",
+         "该服务网点没有对应的审批部门"},
+        {"channel_role", "this channel is not open to your role", "您的角色不能使用该渠道"},
+        {"point_kind", "this kind of service point does not serve this channel",
+         "该类服务网点不提供此渠道"},
+        {"channel_not_offered", "the item cannot be applied for through this channel",
+         "该事项不能通过此渠道办理"},
+        {"level_not_offered", "the item is not handled at this level", "该事项不在此层级办理"},
+        {"subject_mismatch", "the item is not for this kind of applicant", "申请人类型与事项不符"},
         {"contains_username", "must not contain the username", "不能包含用户名"},
     };
     for (const Word& w : kWords) {
         if (w.key == value) return lang == Lang::kEn ? w.en : w.zh;
     }
     return value;
+}
+
+// A word, or "key:value" where the key is a word and the value is data (e.g. the value that was
+// not recognised).
+std::string Localize(std::string_view value, Lang lang) {
+    auto colon = value.find(':');
+    if (colon != std::string_view::npos) {
+        std::string_view key = value.substr(0, colon);
+        std::string_view word = LocalizeWord(key, lang);
+        if (word != key) {
+            return std::string(word) + (lang == Lang::kEn ? ": " : "：") +
+                   std::string(value.substr(colon + 1));
+        }
+    }
+    return std::string(LocalizeWord(value, lang));
 }
 
 }  // namespace
@@ -189,7 +285,7 @@ std::string Error::Message(Lang lang) const {
             bool found = false;
             for (const auto& [k, v] : params_) {
                 if (k == name) {
-                    out += LocalizeWord(v, lang);
+                    out += Localize(v, lang);
                     found = true;
                     break;
                 }

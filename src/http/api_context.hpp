@@ -7,6 +7,7 @@
 
 #include "auth/auth_service.hpp"
 #include "calendar/calendar_service.hpp"
+#include "catalog/catalog_service.hpp"
 #include "common/admin_log.hpp"
 #include "common/metrics.hpp"
 #include "http/router.hpp"
@@ -19,6 +20,7 @@ struct ApiContext {
     auth::AuthService& auth;
     org::OrgService& org;
     calendar::CalendarService& calendar;
+    catalog::CatalogService& catalog;
     WebSocketHub& hub;
     metrics::Registry& metrics;
     const Clock& clock;
@@ -34,6 +36,7 @@ void AddAuthRoutes(Router& router, ApiContext& ctx);
 void AddUserRoutes(Router& router, ApiContext& ctx);
 void AddOrgRoutes(Router& router, ApiContext& ctx);
 void AddCalendarRoutes(Router& router, ApiContext& ctx);
+void AddCatalogRoutes(Router& router, ApiContext& ctx);
 
 // Every route of the foundation.
 void AddAllRoutes(Router& router, ApiContext& ctx);

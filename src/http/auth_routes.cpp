@@ -20,7 +20,7 @@ std::string SessionCookie(const std::string& token, int64_t max_age, bool secure
 void AddAuthRoutes(Router& router, ApiContext& ctx) {
     router.Add({"POST", "/api/v1/auth/login", auth::Access::Public(),
                 [&ctx](Request& req) -> Result<Response> {
-                    OW_ASSIGN_OR_RETURN(JsonInput in, JsonInput::Parse(req));
+                    OW_ASSIGN_OR_RETURN(JsonInput in, ParseJsonBody(req));
                     OW_ASSIGN_OR_RETURN(std::string username, in.String("username"));
                     OW_ASSIGN_OR_RETURN(std::string password, in.String("password"));
                     OW_TRY(in.Finish());
@@ -54,7 +54,7 @@ void AddAuthRoutes(Router& router, ApiContext& ctx) {
                 kDefaultBodyLimit, true});
     router.Add({"POST", "/api/v1/auth/password", auth::Access::AnyUser(),
                 [&ctx](Request& req) -> Result<Response> {
-                    OW_ASSIGN_OR_RETURN(JsonInput in, JsonInput::Parse(req));
+                    OW_ASSIGN_OR_RETURN(JsonInput in, ParseJsonBody(req));
                     OW_ASSIGN_OR_RETURN(std::string current, in.String("current_password"));
                     OW_ASSIGN_OR_RETURN(std::string next, in.String("new_password"));
                     OW_TRY(in.Finish());

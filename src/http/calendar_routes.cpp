@@ -121,7 +121,7 @@ void AddCalendarRoutes(Router& router, ApiContext& ctx) {
     router.Add({"PUT", "/api/v1/calendar/overrides/{date}", kAdmins,
                 [&ctx, changed](Request& req) -> Result<Response> {
                     OW_ASSIGN_OR_RETURN(Date date, DatePath(req));
-                    OW_ASSIGN_OR_RETURN(JsonInput in, JsonInput::Parse(req));
+                    OW_ASSIGN_OR_RETURN(JsonInput in, ParseJsonBody(req));
                     OW_ASSIGN_OR_RETURN(bool working, in.Bool("working"));
                     OW_ASSIGN_OR_RETURN(auto name, in.OptString("name"));
                     OW_TRY(in.Finish());
@@ -140,7 +140,7 @@ void AddCalendarRoutes(Router& router, ApiContext& ctx) {
                 }});
     router.Add({"POST", "/api/v1/calendar/years", kAdmins,
                 [&ctx, changed](Request& req) -> Result<Response> {
-                    OW_ASSIGN_OR_RETURN(JsonInput in, JsonInput::Parse(req));
+                    OW_ASSIGN_OR_RETURN(JsonInput in, ParseJsonBody(req));
                     OW_ASSIGN_OR_RETURN(calendar::HolidayNotice notice, ReadHolidayNotice(in));
                     OW_ASSIGN_OR_RETURN(auto summary,
                                         ctx.calendar.LoadNotice(notice, req.principal->user_id));

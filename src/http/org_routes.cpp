@@ -80,7 +80,7 @@ void AddOrgRoutes(Router& router, ApiContext& ctx) {
          }});
     router.Add(
         {"POST", "/api/v1/org/units", kAdmins, [&ctx, changed](Request& req) -> Result<Response> {
-             OW_ASSIGN_OR_RETURN(JsonInput in, JsonInput::Parse(req));
+             OW_ASSIGN_OR_RETURN(JsonInput in, ParseJsonBody(req));
              org::OrgUnit u;
              OW_ASSIGN_OR_RETURN(u.parent_id, in.OptInt("parent_id"));
              OW_ASSIGN_OR_RETURN(u.level, ReadLevel(in));
@@ -95,7 +95,7 @@ void AddOrgRoutes(Router& router, ApiContext& ctx) {
     router.Add({"PATCH", "/api/v1/org/units/{id}", kAdmins,
                 [&ctx, changed](Request& req) -> Result<Response> {
                     OW_ASSIGN_OR_RETURN(int64_t id, IdParam(req, "id", "org unit"));
-                    OW_ASSIGN_OR_RETURN(JsonInput in, JsonInput::Parse(req));
+                    OW_ASSIGN_OR_RETURN(JsonInput in, ParseJsonBody(req));
                     org::OrgUnitPatch p;
                     OW_ASSIGN_OR_RETURN(p.code, in.OptString("code"));
                     OW_ASSIGN_OR_RETURN(p.name_zh, in.OptString("name_zh"));
@@ -117,7 +117,7 @@ void AddOrgRoutes(Router& router, ApiContext& ctx) {
                 }});
     router.Add({"POST", "/api/v1/org/service-points", kAdmins,
                 [&ctx, changed](Request& req) -> Result<Response> {
-                    OW_ASSIGN_OR_RETURN(JsonInput in, JsonInput::Parse(req));
+                    OW_ASSIGN_OR_RETURN(JsonInput in, ParseJsonBody(req));
                     org::ServicePoint p;
                     OW_ASSIGN_OR_RETURN(p.org_unit_id, in.Int("org_unit_id"));
                     OW_ASSIGN_OR_RETURN(auto kind, ReadKind(in));
@@ -137,7 +137,7 @@ void AddOrgRoutes(Router& router, ApiContext& ctx) {
     router.Add({"PATCH", "/api/v1/org/service-points/{id}", kAdmins,
                 [&ctx, changed](Request& req) -> Result<Response> {
                     OW_ASSIGN_OR_RETURN(int64_t id, IdParam(req, "id", "service point"));
-                    OW_ASSIGN_OR_RETURN(JsonInput in, JsonInput::Parse(req));
+                    OW_ASSIGN_OR_RETURN(JsonInput in, ParseJsonBody(req));
                     org::ServicePointPatch p;
                     OW_ASSIGN_OR_RETURN(p.kind, ReadKind(in));
                     OW_ASSIGN_OR_RETURN(p.name_zh, in.OptString("name_zh"));
@@ -162,7 +162,7 @@ void AddOrgRoutes(Router& router, ApiContext& ctx) {
                 }});
     router.Add({"POST", "/api/v1/org/departments", kAdmins,
                 [&ctx, changed](Request& req) -> Result<Response> {
-                    OW_ASSIGN_OR_RETURN(JsonInput in, JsonInput::Parse(req));
+                    OW_ASSIGN_OR_RETURN(JsonInput in, ParseJsonBody(req));
                     org::Department d;
                     OW_ASSIGN_OR_RETURN(d.org_unit_id, in.Int("org_unit_id"));
                     OW_ASSIGN_OR_RETURN(d.code, in.String("code"));
@@ -177,7 +177,7 @@ void AddOrgRoutes(Router& router, ApiContext& ctx) {
     router.Add({"PATCH", "/api/v1/org/departments/{id}", kAdmins,
                 [&ctx, changed](Request& req) -> Result<Response> {
                     OW_ASSIGN_OR_RETURN(int64_t id, IdParam(req, "id", "department"));
-                    OW_ASSIGN_OR_RETURN(JsonInput in, JsonInput::Parse(req));
+                    OW_ASSIGN_OR_RETURN(JsonInput in, ParseJsonBody(req));
                     org::DepartmentPatch p;
                     OW_ASSIGN_OR_RETURN(p.code, in.OptString("code"));
                     OW_ASSIGN_OR_RETURN(p.name_zh, in.OptString("name_zh"));

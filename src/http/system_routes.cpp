@@ -28,6 +28,7 @@ void AddAllRoutes(Router& router, ApiContext& ctx) {
     AddUserRoutes(router, ctx);
     AddOrgRoutes(router, ctx);
     AddCalendarRoutes(router, ctx);
+    AddCatalogRoutes(router, ctx);
 }
 
 }  // namespace ow::http

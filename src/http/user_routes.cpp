@@ -51,7 +51,7 @@ void AddUserRoutes(Router& router, ApiContext& ctx) {
                     return Response::Json(UserJson(user));
                 }});
     router.Add({"POST", "/api/v1/users", kAdmins, [&ctx](Request& req) -> Result<Response> {
-                    OW_ASSIGN_OR_RETURN(JsonInput in, JsonInput::Parse(req));
+                    OW_ASSIGN_OR_RETURN(JsonInput in, ParseJsonBody(req));
                     auth::NewUser n;
                     OW_ASSIGN_OR_RETURN(n.username, in.String("username"));
                     OW_ASSIGN_OR_RETURN(n.display_name, in.String("display_name"));
@@ -71,7 +71,7 @@ void AddUserRoutes(Router& router, ApiContext& ctx) {
                 }});
     router.Add({"PATCH", "/api/v1/users/{id}", kAdmins, [&ctx](Request& req) -> Result<Response> {
                     OW_ASSIGN_OR_RETURN(int64_t id, IdParam(req, "id", "user"));
-                    OW_ASSIGN_OR_RETURN(JsonInput in, JsonInput::Parse(req));
+                    OW_ASSIGN_OR_RETURN(JsonInput in, ParseJsonBody(req));
                     auth::UserPatch p;
                     OW_ASSIGN_OR_RETURN(p.display_name, in.OptString("display_name"));
                     OW_ASSIGN_OR_RETURN(p.roles, ReadRoles(in));
@@ -85,7 +85,7 @@ void AddUserRoutes(Router& router, ApiContext& ctx) {
     router.Add(
         {"POST", "/api/v1/users/{id}/password", kAdmins, [&ctx](Request& req) -> Result<Response> {
              OW_ASSIGN_OR_RETURN(int64_t id, IdParam(req, "id", "user"));
-             OW_ASSIGN_OR_RETURN(JsonInput in, JsonInput::Parse(req));
+             OW_ASSIGN_OR_RETURN(JsonInput in, ParseJsonBody(req));
              OW_ASSIGN_OR_RETURN(std::string password, in.String("new_password"));
              OW_TRY(in.Finish());
              OW_TRY(ctx.auth.ResetPassword(ActorOf(req), id, password));

@@ -20,7 +20,8 @@ struct Operation {
 };
 
 std::string Concrete(std::string path) {
-    for (auto [param, value] : {std::pair{"{id}", "999999"}, std::pair{"{date}", "2020-10-01"}}) {
+    for (auto [param, value] : {std::pair{"{id}", "999999"}, std::pair{"{date}", "2020-10-01"},
+                                std::pair{"{code}", "NO-SUCH-1"}}) {
         for (auto pos = path.find(param); pos != std::string::npos; pos = path.find(param)) {
             path.replace(pos, std::string(param).size(), value);
         }

@@ -44,6 +44,7 @@ TEST(OpenApi, DocumentAndRouterAgree) {
     http::ApiContext ctx{(*app)->auth(),
                          (*app)->org(),
                          (*app)->calendar(),
+                         (*app)->catalog(),
                          hub,
                          metrics,
                          clock,
@@ -75,8 +76,8 @@ TEST(OpenApi, DocumentAndRouterAgree) {
             for (auto r : route.access.roles) route_roles.emplace(auth::RoleName(r));
             EXPECT_EQ(doc_roles, route_roles) << key;
         }
-        bool documented_subtree = spec.contains("x-org-scope") &&
-                                  spec.at("x-org-scope").as_string() == "org_subtree";
+        bool documented_subtree =
+            spec.contains("x-org-scope") && spec.at("x-org-scope").as_string() == "org_subtree";
         EXPECT_EQ(documented_subtree, route.access.scope == auth::OrgScope::kOrgSubtree) << key;
         EXPECT_TRUE(spec.contains("responses")) << key;
     }

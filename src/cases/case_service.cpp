@@ -1,0 +1,560 @@
+#include "cases/case_service.hpp"
+
+#include <sodium.h>
+
+#include <algorithm>
+#include <set>
+
+#include "catalog/bundle.hpp"
+#include "common/credit_code.hpp"
+#include "common/resident_id.hpp"
+#include "common/text.hpp"
+
+namespace ow::cases {
+namespace {
+
+using auth::Principal;
+using auth::Role;
+
+// The department with `code` at the nearest org unit above (or at) `unit`.
+Result<int64_t> Route(const org::OrgSnapshot& org, int64_t unit, const std::string& code) {
+    auto path = org.tree.Path(unit);
+    for (auto it = path.rbegin(); it != path.rend(); ++it) {
+        for (const auto& d : org.departments) {
+            if (d.org_unit_id == (*it)->id && d.code == code) return d.id;
+        }
+    }
+    return Error(ErrorCode::kInvalidState).Field("service_point").Param("reason",
+                                                                       "no_department:" + code);
+}
+
+std::string NewCaseId(Date today) {
+    static constexpr char kAlphabet[] = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+    unsigned char bytes[8];
+    randombytes_buf(bytes, sizeof bytes);
+    std::string id = FormatDate(today);
+    id.erase(std::remove(id.begin(), id.end(), '-'), id.end());
+    id += '-';
+    for (unsigned char b : bytes) id += kAlphabet[b & 31];
+    return id;
+}
+
+bool Covers(const org::OrgSnapshot& org, const Principal& p, int64_t unit) {
+    return p.org_unit_id && org.tree.Contains(*p.org_unit_id, unit);
+}
+
+bool HasTaskOf(const Case& c, const Principal& p) {
+    if (!p.department_id) return false;
+    return std::any_of(c.tasks.begin(), c.tasks.end(),
+                       [&](const Task& t) { return t.department_id == *p.department_id; });
+}
+
+// Staff who may read a case: the window, supervision and administration of its unit, the
+// reviewing departments, whoever submitted it.
+bool StaffMayRead(const org::OrgSnapshot& org, const Principal& p, const Case& c) {
+    if (c.submitted_by == p.user_id) return true;
+    bool unit_role = p.HasRole(Role::kWindowClerk) || p.HasRole(Role::kSupervisor) ||
+                     p.HasRole(Role::kAdmin);
+    if (unit_role && Covers(org, p, c.handling_unit_id)) return true;
+    return p.HasRole(Role::kReviewer) && HasTaskOf(c, p);
+}
+
+bool IsWindowFor(const org::OrgSnapshot& org, const Principal& p, const Case& c) {
+    return p.HasRole(Role::kWindowClerk) && Covers(org, p, c.handling_unit_id);
+}
+
+std::vector<int64_t> Subtree(const org::OrgSnapshot& org, int64_t root) {
+    std::vector<int64_t> out;
+    for (const auto& u : org.tree.units()) {
+        if (org.tree.Contains(root, u.id)) out.push_back(u.id);
+    }
+    return out;
+}
+
+}  // namespace
+
+bool IsApplicant(const Principal& p, const Case& c) {
+    if (c.applicant.user_id && *c.applicant.user_id == p.user_id) return true;
+    if (c.applicant.type == "person" && p.id_number) return *p.id_number == c.applicant.id;
+    if (c.applicant.type == "enterprise" && p.credit_code) return *p.credit_code == c.applicant.id;
+    return false;
+}
+
+std::string CaseService::ChannelOf(const Principal& p, const std::string& hint) {
+    if (p.HasRole(Role::kWindowClerk)) return "window";
+    if (p.HasRole(Role::kBankClerk)) return "bank";
+    if (hint == "kiosk" || hint == "mobile") return hint;
+    return "online";
+}
+
+CaseService::CaseService(CaseStore& store, vault::VaultStore& vault,
+                         catalog::CatalogService& catalog, org::OrgService& org,
+                         calendar::CalendarService& calendar, const Clock& clock,
+                         WarningPolicy policy)
+    : store_(store),
+      vault_(vault),
+      catalog_(catalog),
+      org_(org),
+      calendar_(calendar),
+      clock_(clock),
+      policy_(policy) {}
+
+Result<std::shared_ptr<const catalog::Item>> CaseService::ItemOf(const Case& c) {
+    return catalog_.ItemAt(c.item_code, c.item_version);
+}
+
+std::vector<PrecheckLine> CaseService::Precheck(const Case& c, const catalog::Item& item) {
+    std::vector<PrecheckLine> out;
+    for (const catalog::Material& m : item.materials) {
+        const CaseMaterial* state = c.FindMaterial(m.code);
+        bool missing = !state || state->state == MaterialState::kMissing;
+        out.push_back({&m, state, missing && item.deficiency_tolerant && m.deferrable});
+    }
+    return out;
+}
+
+Result<MachineContext> CaseService::ContextFor(
+    const Case& c, const catalog::Item& item, std::optional<int64_t> actor,
+    const std::string& channel, Timestamp now,
+    std::shared_ptr<const calendar::WorkingDayCalendar>& cal,
+    std::shared_ptr<const catalog::Catalog>& cat, std::shared_ptr<const org::OrgSnapshot>& org) {
+    cal = calendar_.Current();
+    cat = catalog_.Current();
+    org = org_.Current();
+    const org::OrgSnapshot* snapshot = org.get();
+    int64_t unit = c.handling_unit_id;
+    return MachineContext{item,
+                          *cal,
+                          cat->document_types,
+                          now,
+                          LocalDate(now),
+                          actor,
+                          channel,
+                          policy_,
+                          [snapshot, unit](const std::string& code) {
+                              return Route(*snapshot, unit, code);
+                          },
+                          [snapshot](int64_t department_id) {
+                              const org::Department* d = snapshot->FindDepartment(department_id);
+                              return d ? d->name_zh : std::to_string(department_id);
+                          }};
+}
+
+Result<Case> CaseService::Change_(const std::string& id, std::optional<int64_t> actor,
+                                  const std::string& channel, const Change& change) {
+    return store_.Update(id, [&](Case& c, Outcome& out) -> Result<bool> {
+        OW_ASSIGN_OR_RETURN(auto item, ItemOf(c));
+        std::shared_ptr<const calendar::WorkingDayCalendar> cal;
+        std::shared_ptr<const catalog::Catalog> cat;
+        std::shared_ptr<const org::OrgSnapshot> org;
+        OW_ASSIGN_OR_RETURN(MachineContext ctx,
+                            ContextFor(c, *item, actor, channel, clock_.Now(), cal, cat, org));
+        OW_TRY(change(c, ctx, out));
+        return true;
+    });
+}
+
+Result<void> CaseService::CheckFiles(const Principal& p,
+                                     const std::vector<MaterialUpload>& uploads) {
+    for (const MaterialUpload& u : uploads) {
+        std::string field = "materials." + u.requirement;
+        if (u.file_id.empty()) return Error(ErrorCode::kMissingField).Field(field);
+        OW_ASSIGN_OR_RETURN(auto file, vault_.FindFile(u.file_id));
+        // Only files the caller uploaded: a file id seen elsewhere is not a key to it.
+        if (!file || file->uploaded_by != p.user_id) {
+            return Error(ErrorCode::kReferenceMissing).Field(field);
+        }
+    }
+    return Ok();
+}
+
+// The uploads that answer `item`'s materials: by code, or (in a bundle) by document type.
+Result<std::map<std::string, std::string>> CaseService::UploadsFor(
+    const Principal&, const catalog::Item& item, const std::vector<MaterialUpload>& all,
+    bool strict) {
+    std::map<std::string, std::string> out;
+    for (const MaterialUpload& u : all) {
+        if (const catalog::Material* m = item.FindMaterial(u.requirement)) {
+            out[m->code] = u.file_id;
+            continue;
+        }
+        if (strict) return Error(ErrorCode::kUnknownField).Field("materials." + u.requirement);
+    }
+    return out;
+}
+
+Result<std::vector<Case>> CaseService::Submit(const Principal& p, const SubmitRequest& r) {
+    const Timestamp now = clock_.Now();
+    const Date today = LocalDate(now);
+    auto cat = catalog_.Current();
+    auto org = org_.Current();
+    auto cal = calendar_.Current();
+
+    // The items applied for.
+    std::vector<const catalog::Item*> items;
+    std::string bundle_application;
+    if (!r.bundle_code.empty()) {
+        const catalog::Bundle* b = cat->FindBundle(r.bundle_code);
+        if (!b) return Error(ErrorCode::kReferenceMissing).Field("bundle_code");
+        for (const auto& code : b->items) {
+            if (const catalog::Item* i = cat->FindItem(code)) items.push_back(i);
+        }
+        bundle_application = NewCaseId(today);
+    } else {
+        const catalog::Item* i = cat->FindItem(r.item_code);
+        if (!i) return Error(ErrorCode::kReferenceMissing).Field("item_code");
+        items.push_back(i);
+    }
+
+    // Who applies, through which channel, on whose behalf.
+    Applicant applicant = r.applicant;
+    if (applicant.type == "person") {
+        OW_ASSIGN_OR_RETURN(ResidentId id, ResidentId::Parse(applicant.id));
+        applicant.id = id.str();
+    } else if (applicant.type == "enterprise") {
+        auto code = CreditCode::Parse(applicant.id);
+        if (!code.ok()) return Error(std::move(code).error()).Field("applicant.credit_code");
+        applicant.id = code->str();
+    } else {
+        return Error(ErrorCode::kInvalidValue).Field("applicant.type").Param("reason",
+                                                                           "unknown_value:" +
+                                                                               applicant.type);
+    }
+    if (!IsValidName(applicant.name, 100)) {
+        return Error(ErrorCode::kInvalidValue).Field("applicant.name").Param("reason", "name_rule");
+    }
+    bool self = (applicant.type == "person" && p.id_number == applicant.id) ||
+                (applicant.type == "enterprise" && p.credit_code == applicant.id);
+    if (p.HasRole(Role::kCitizen) || p.HasRole(Role::kEnterprise)) {
+        if (!self) return Error(ErrorCode::kForbidden).Field("applicant");
+        if (r.channel != "online" && r.channel != "mobile" && r.channel != "kiosk") {
+            return Error(ErrorCode::kInvalidValue).Field("channel").Param("reason", "channel_role");
+        }
+        applicant.user_id = p.user_id;
+    } else if (p.HasRole(Role::kWindowClerk)) {
+        if (r.channel != "window") {
+            return Error(ErrorCode::kInvalidValue).Field("channel").Param("reason", "channel_role");
+        }
+    } else if (p.HasRole(Role::kBankClerk)) {
+        if (r.channel != "bank") {
+            return Error(ErrorCode::kInvalidValue).Field("channel").Param("reason", "channel_role");
+        }
+        if (!r.consent.given || r.consent.method.empty()) {
+            return Error(ErrorCode::kMissingField).Field("consent");
+        }
+    } else {
+        return Error(ErrorCode::kForbidden);
+    }
+
+    // Where: the service point, its unit, the clerk's scope.
+    int64_t point_id = 0;
+    if (r.service_point_id) {
+        point_id = *r.service_point_id;
+    } else if (r.channel == "online" || r.channel == "mobile") {
+        for (const auto& sp : org->service_points) {
+            const org::OrgUnit* u = org->tree.Find(sp.org_unit_id);
+            if (sp.active && sp.kind == org::ServicePointKind::kServiceCentre && u &&
+                u->level == org::OrgLevel::kCity) {
+                point_id = sp.id;
+                break;
+            }
+        }
+    }
+    const org::ServicePoint* point = org->FindServicePoint(point_id);
+    if (!point || !point->active) return Error(ErrorCode::kReferenceMissing).Field("service_point");
+    using K = org::ServicePointKind;
+    bool kind_ok = r.channel == "bank"    ? point->kind == K::kBankBranch
+                   : r.channel == "kiosk" ? point->kind == K::kKiosk
+                   : r.channel == "window"
+                       ? (point->kind == K::kServiceCentre || point->kind == K::kTownCentre ||
+                          point->kind == K::kVillagePoint)
+                       : point->kind != K::kBankBranch && point->kind != K::kKiosk;
+    if (!kind_ok) {
+        return Error(ErrorCode::kInvalidValue).Field("service_point").Param("reason", "point_kind");
+    }
+    bool clerk = p.HasRole(Role::kWindowClerk) || p.HasRole(Role::kBankClerk);
+    if (clerk && !Covers(*org, p, point->org_unit_id)) return Error(ErrorCode::kOutOfScope);
+    const org::OrgUnit* unit = org->tree.Find(point->org_unit_id);
+    std::string level(org::OrgLevelName(unit->level));
+
+    OW_TRY(CheckFiles(p, r.materials));
+    // Materials of a bundle: each upload must answer some item's material.
+    if (items.size() > 1) {
+        for (const MaterialUpload& u : r.materials) {
+            bool used = std::any_of(items.begin(), items.end(),
+                                    [&](const auto* i) { return i->FindMaterial(u.requirement); });
+            if (!used) return Error(ErrorCode::kUnknownField).Field("materials." + u.requirement);
+        }
+    }
+    std::map<std::string, int64_t> vault_available;
+    if (r.vault_consent) {
+        OW_ASSIGN_OR_RETURN(auto docs, vault_.Documents(applicant.id));
+        for (const auto& d : docs) {
+            if (d.ValidOn(today)) vault_available[d.document_type] = d.id;  // newest last
+        }
+    }
+
+    // Each item: what it admits, its form, its departments; then the case.
+    std::vector<std::pair<NewCase, const catalog::Item*>> planned;
+    for (const catalog::Item* item : items) {
+        if (!item->HasChannel(r.channel)) {
+            return Error(ErrorCode::kInvalidValue).Field("channel").Param("reason",
+                                                                         "channel_not_offered");
+        }
+        if (!item->HasLevel(level)) {
+            return Error(ErrorCode::kInvalidValue).Field("service_point").Param("reason",
+                                                                               "level_not_offered");
+        }
+        if (item->subject != "both" && item->subject != applicant.type) {
+            return Error(ErrorCode::kInvalidValue).Field("applicant.type").Param("reason",
+                                                                                "subject_mismatch");
+        }
+        for (const catalog::Stage& s : item->workflow) {
+            for (const std::string& code : s.departments) OW_TRY(Route(*org, unit->id, code));
+        }
+        const catalog::FormData* form = &r.form;
+        if (items.size() > 1) {
+            auto f = r.forms.find(item->code);
+            static const catalog::FormData kEmpty;
+            form = f == r.forms.end() ? &kEmpty : &f->second;
+        }
+        OW_ASSIGN_OR_RETURN(catalog::FormData checked, catalog::CheckForm(item->form, *form));
+        std::string delivery = r.delivery.empty() ? item->delivery.front() : r.delivery;
+        if (std::find(item->delivery.begin(), item->delivery.end(), delivery) ==
+            item->delivery.end()) {
+            return Error(ErrorCode::kInvalidValue).Field("delivery").Param("reason",
+                                                                          "unknown_value:" + delivery);
+        }
+        if (delivery == "express" && r.delivery_address.empty()) {
+            return Error(ErrorCode::kMissingField).Field("delivery_address");
+        }
+        NewCase n;
+        n.bundle_application = bundle_application;
+        n.applicant = applicant;
+        n.channel = r.channel;
+        n.service_point_id = point->id;
+        n.handling_unit_id = unit->id;
+        n.submitted_by = p.user_id;
+        n.consent = r.consent;
+        if (n.consent.given) n.consent.recorded_at = now;
+        n.vault_consent = r.vault_consent;
+        n.form = std::move(checked);
+        n.delivery = delivery;
+        n.delivery_address = r.delivery_address;
+        OW_ASSIGN_OR_RETURN(n.uploads, UploadsFor(p, *item, r.materials, items.size() == 1));
+        n.vault_available = vault_available;
+        planned.emplace_back(std::move(n), item);
+    }
+
+    std::vector<Case> created;
+    for (auto& [n, item] : planned) {
+        OW_ASSIGN_OR_RETURN(auto versioned, catalog_.ItemAt(item->code, item->version));
+        const org::OrgSnapshot* snapshot = org.get();
+        int64_t unit_id = n.handling_unit_id;
+        MachineContext ctx{*versioned,
+                           *cal,
+                           cat->document_types,
+                           now,
+                           today,
+                           p.user_id,
+                           ChannelOf(p, r.channel),
+                           policy_,
+                           [snapshot, unit_id](const std::string& code) {
+                               return Route(*snapshot, unit_id, code);
+                           },
+                           {}};
+        for (int attempt = 0;; ++attempt) {
+            n.id = NewCaseId(today);
+            Outcome out;
+            OW_ASSIGN_OR_RETURN(Case c, cases::Submit(n, ctx, out));
+            auto inserted = store_.Insert(c, out);
+            if (inserted.ok()) {
+                OW_ASSIGN_OR_RETURN(auto stored, store_.Find(c.id));
+                created.push_back(std::move(*stored));
+                break;
+            }
+            if (inserted.error().code() != ErrorCode::kAlreadyExists || attempt > 5) {
+                return std::move(inserted).error();
+            }
+        }
+    }
+    return created;
+}
+
+Result<Case> CaseService::Load(const Principal& p, const std::string& id) {
+    OW_ASSIGN_OR_RETURN(auto found, store_.Find(id));
+    if (!found) return Error(ErrorCode::kNotFound).Param("what", "case");
+    if (IsApplicant(p, *found)) return std::move(*found);
+    auto org = org_.Current();
+    bool staff = std::any_of(p.roles.begin(), p.roles.end(), auth::IsStaffRole);
+    if (!staff) return Error(ErrorCode::kNotFound).Param("what", "case");
+    if (!StaffMayRead(*org, p, *found)) return Error(ErrorCode::kOutOfScope);
+    return std::move(*found);
+}
+
+Result<Case> CaseService::Get(const Principal& p, const std::string& id) {
+    OW_ASSIGN_OR_RETURN(Case c, Load(p, id));
+    if (!IsApplicant(p, c)) OW_TRY(store_.LogRead(id, p.user_id, clock_.Now(), "view"));
+    return c;
+}
+
+Result<std::vector<Case>> CaseService::List(const Principal& p, std::optional<CaseStatus> status) {
+    CaseQuery q;
+    q.status = status;
+    auto org = org_.Current();
+    if (p.HasRole(Role::kCitizen)) {
+        q.applicant_id = p.id_number.value_or("-");
+    } else if (p.HasRole(Role::kEnterprise)) {
+        q.applicant_id = p.credit_code.value_or("-");
+    } else if (p.HasRole(Role::kWindowClerk) || p.HasRole(Role::kSupervisor) ||
+               p.HasRole(Role::kAdmin)) {
+        q.units = Subtree(*org, p.org_unit_id.value_or(-1));
+    } else if (p.HasRole(Role::kReviewer)) {
+        q.departments = std::vector<int64_t>{p.department_id.value_or(-1)};
+    } else if (p.HasRole(Role::kBankClerk)) {
+        q.submitted_by = p.user_id;
+    } else {
+        return Error(ErrorCode::kForbidden);
+    }
+    return store_.List(q);
+}
+
+Result<std::vector<InboxTask>> CaseService::Inbox(const Principal& p) {
+    if (!p.HasRole(Role::kReviewer) || !p.department_id) return Error(ErrorCode::kForbidden);
+    return store_.Inbox(*p.department_id);
+}
+
+Result<std::vector<StoredEvent>> CaseService::History(const Principal& p, const std::string& id) {
+    OW_ASSIGN_OR_RETURN(Case c, Load(p, id));
+    if (!IsApplicant(p, c)) OW_TRY(store_.LogRead(id, p.user_id, clock_.Now(), "history"));
+    return store_.Events(id);
+}
+
+Result<Case> CaseService::Accept(const Principal& p, const std::string& id, const AcceptInput& in) {
+    OW_ASSIGN_OR_RETURN(Case c, Load(p, id));
+    if (!IsWindowFor(*org_.Current(), p, c)) return Error(ErrorCode::kForbidden);
+    return Change_(id, p.user_id, "window", [&](Case& x, const MachineContext& ctx, Outcome& out) {
+        return cases::Accept(x, in, ctx, out);
+    });
+}
+
+Result<Case> CaseService::Return(const Principal& p, const std::string& id,
+                                 std::vector<NoticeLine> problems) {
+    OW_ASSIGN_OR_RETURN(Case c, Load(p, id));
+    if (!IsWindowFor(*org_.Current(), p, c)) return Error(ErrorCode::kForbidden);
+    return Change_(id, p.user_id, "window", [&](Case& x, const MachineContext& ctx, Outcome& out) {
+        return cases::Return(x, problems, ctx, out);
+    });
+}
+
+Result<Case> CaseService::Refuse(const Principal& p, const std::string& id,
+                                 const std::string& reason) {
+    OW_ASSIGN_OR_RETURN(Case c, Load(p, id));
+    if (!IsWindowFor(*org_.Current(), p, c)) return Error(ErrorCode::kForbidden);
+    return Change_(id, p.user_id, "window", [&](Case& x, const MachineContext& ctx, Outcome& out) {
+        return cases::Refuse(x, reason, ctx, out);
+    });
+}
+
+Result<Case> CaseService::Deliver(const Principal& p, const std::string& id,
+                                  const std::string& tracking) {
+    OW_ASSIGN_OR_RETURN(Case c, Load(p, id));
+    if (!IsWindowFor(*org_.Current(), p, c)) return Error(ErrorCode::kForbidden);
+    return Change_(id, p.user_id, "window", [&](Case& x, const MachineContext& ctx, Outcome& out) {
+        return cases::Deliver(x, tracking, ctx, out);
+    });
+}
+
+Result<Case> CaseService::Withdraw(const Principal& p, const std::string& id,
+                                   const std::string& reason) {
+    OW_ASSIGN_OR_RETURN(Case c, Load(p, id));
+    if (!IsApplicant(p, c) && !IsWindowFor(*org_.Current(), p, c)) {
+        return Error(ErrorCode::kForbidden);
+    }
+    return Change_(id, p.user_id, ChannelOf(p, c.channel),
+                   [&](Case& x, const MachineContext& ctx, Outcome& out) {
+                       return cases::Withdraw(x, reason, ctx, out);
+                   });
+}
+
+Result<Case> CaseService::Resubmit(const Principal& p, const std::string& id,
+                                   const std::optional<catalog::FormData>& form,
+                                   const std::vector<MaterialUpload>& materials) {
+    OW_ASSIGN_OR_RETURN(Case c, Load(p, id));
+    if (!IsApplicant(p, c) && !IsWindowFor(*org_.Current(), p, c)) {
+        return Error(ErrorCode::kForbidden);
+    }
+    OW_TRY(CheckFiles(p, materials));
+    OW_ASSIGN_OR_RETURN(auto item, ItemOf(c));
+    std::optional<catalog::FormData> checked;
+    if (form) {
+        OW_ASSIGN_OR_RETURN(checked, catalog::CheckForm(item->form, *form));
+    }
+    OW_ASSIGN_OR_RETURN(auto uploads, UploadsFor(p, *item, materials, true));
+    return Change_(id, p.user_id, ChannelOf(p, c.channel),
+                   [&](Case& x, const MachineContext& ctx, Outcome& out) {
+                       return cases::Resubmit(x, checked, uploads, ctx, out);
+                   });
+}
+
+Result<Case> CaseService::Supply(const Principal& p, const std::string& id,
+                                 const std::vector<MaterialUpload>& materials) {
+    OW_ASSIGN_OR_RETURN(Case c, Load(p, id));
+    if (!IsApplicant(p, c) && !IsWindowFor(*org_.Current(), p, c)) {
+        return Error(ErrorCode::kForbidden);
+    }
+    OW_TRY(CheckFiles(p, materials));
+    OW_ASSIGN_OR_RETURN(auto item, ItemOf(c));
+    OW_ASSIGN_OR_RETURN(auto uploads, UploadsFor(p, *item, materials, true));
+    return Change_(id, p.user_id, ChannelOf(p, c.channel),
+                   [&](Case& x, const MachineContext& ctx, Outcome& out) {
+                       return cases::Supply(x, uploads, ctx, out);
+                   });
+}
+
+Result<Case> CaseService::Claim(const Principal& p, int64_t task_id) {
+    if (!p.HasRole(Role::kReviewer) || !p.department_id) return Error(ErrorCode::kForbidden);
+    OW_ASSIGN_OR_RETURN(auto id, store_.CaseOfTask(task_id));
+    if (!id) return Error(ErrorCode::kNotFound).Param("what", "task");
+    return Change_(*id, p.user_id, "review", [&](Case& x, const MachineContext& ctx, Outcome& out) {
+        return cases::Claim(x, task_id, p.user_id, *p.department_id, ctx, out);
+    });
+}
+
+Result<Case> CaseService::Decide(const Principal& p, int64_t task_id, const Decision& d) {
+    if (!p.HasRole(Role::kReviewer) || !p.department_id) return Error(ErrorCode::kForbidden);
+    OW_ASSIGN_OR_RETURN(auto id, store_.CaseOfTask(task_id));
+    if (!id) return Error(ErrorCode::kNotFound).Param("what", "task");
+    return Change_(*id, p.user_id, "review", [&](Case& x, const MachineContext& ctx, Outcome& out) {
+        return cases::Decide(x, task_id, p.user_id, *p.department_id, d, ctx, out);
+    });
+}
+
+Result<SweepReport> CaseService::Sweep(int limit) {
+    SweepReport report;
+    OW_ASSIGN_OR_RETURN(auto due, store_.DueForCheck(clock_.Now(), limit));
+    for (const std::string& id : due) {
+        ++report.checked;
+        bool changed = false;
+        auto r = store_.Update(id, [&](Case& c, Outcome& out) -> Result<bool> {
+            OW_ASSIGN_OR_RETURN(auto item, ItemOf(c));
+            std::shared_ptr<const calendar::WorkingDayCalendar> cal;
+            std::shared_ptr<const catalog::Catalog> cat;
+            std::shared_ptr<const org::OrgSnapshot> org;
+            OW_ASSIGN_OR_RETURN(MachineContext ctx, ContextFor(c, *item, std::nullopt, "system",
+                                                               clock_.Now(), cal, cat, org));
+            auto before = c.next_check_at;
+            OW_ASSIGN_OR_RETURN(changed, Tick(c, ctx, out));
+            // Written even without events: the next check time moved on.
+            return changed || c.next_check_at != before;
+        });
+        if (!r.ok()) {
+            ++report.failed;
+        } else if (changed) {
+            ++report.changed;
+        }
+    }
+    return report;
+}
+
+}  // namespace ow::cases
