@@ -19,8 +19,11 @@
 #include "storage/admin_log_sql.hpp"
 #include "storage/sql_auth_store.hpp"
 #include "storage/sql_calendar_store.hpp"
+#include "storage/sql_case_store.hpp"
 #include "storage/sql_catalog_store.hpp"
+#include "storage/sql_idempotency_store.hpp"
 #include "storage/sql_org_store.hpp"
+#include "storage/sql_vault_store.hpp"
 
 namespace ow::app {
 
@@ -67,8 +70,14 @@ private:
             auto org = app_.org().Reload();
             auto cal = app_.calendar().Reload();
             auto cat = app_.catalog().Reload();
-            if (!purged.ok() || !org.ok() || !cal.ok() || !cat.ok()) {
+            auto swept = app_.cases().Sweep();
+            if (!purged.ok() || !org.ok() || !cal.ok() || !cat.ok() || !swept.ok()) {
                 Log(LogLevel::kWarn, "maintenance failed; will retry");
+            } else if (swept->checked > 0) {
+                Log(LogLevel::kInfo, "sweep",
+                    {{"checked", swept->checked},
+                     {"changed", swept->changed},
+                     {"failed", swept->failed}});
             }
             lock.lock();
         }
@@ -96,11 +105,17 @@ Result<std::unique_ptr<Application>> Application::Open(const Settings& settings,
     app->auth_store_ = std::make_unique<storage::SqlAuthStore>(*app->db_);
     app->calendar_store_ = std::make_unique<storage::SqlCalendarStore>(*app->db_);
     app->catalog_store_ = std::make_unique<storage::SqlCatalogStore>(*app->db_);
+    app->case_store_ = std::make_unique<storage::SqlCaseStore>(*app->db_);
+    app->vault_store_ = std::make_unique<storage::SqlVaultStore>(*app->db_);
+    app->idempotency_store_ = std::make_unique<storage::SqlIdempotencyStore>(*app->db_);
     app->org_ = std::make_unique<org::OrgService>(*app->org_store_, clock);
     app->auth_ = std::make_unique<auth::AuthService>(*app->auth_store_, *app->org_, clock);
     app->calendar_ = std::make_unique<calendar::CalendarService>(*app->calendar_store_, clock);
     app->catalog_ =
         std::make_unique<catalog::CatalogService>(*app->catalog_store_, *app->org_, clock);
+    app->cases_ = std::make_unique<cases::CaseService>(
+        *app->case_store_, *app->vault_store_, *app->catalog_, *app->org_, *app->calendar_, clock,
+        cases::WarningPolicy{settings.warning_yellow_percent, 1});
     OW_TRY(app->org_->Reload());
     OW_TRY(app->calendar_->Reload());
     OW_TRY(app->catalog_->Reload());
@@ -127,6 +142,8 @@ int Application::Serve() {
         *org_,
         *calendar_,
         *catalog_,
+        *cases_,
+        *vault_store_,
         hub,
         metrics_,
         clock_,
@@ -141,7 +158,7 @@ int Application::Serve() {
         settings_.cookie_secure,
     };
     http::AddAllRoutes(router, ctx);
-    http::Api api(router, *auth_, metrics_);
+    http::Api api(router, *auth_, metrics_, idempotency_store_.get(), &clock_);
     http::StaticFiles files(FindWebRoot(settings_.web_root));
     if (!files.Available()) {
         Log(LogLevel::kWarn, "web front end not found; only the API is served",

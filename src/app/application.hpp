@@ -8,8 +8,10 @@
 #include "app/settings.hpp"
 #include "auth/auth_service.hpp"
 #include "calendar/calendar_service.hpp"
+#include "cases/case_service.hpp"
 #include "catalog/catalog_service.hpp"
 #include "common/clock.hpp"
+#include "common/idempotency.hpp"
 #include "common/metrics.hpp"
 #include "org/org_service.hpp"
 #include "storage/sql.hpp"
@@ -33,6 +35,9 @@ public:
     org::OrgService& org() { return *org_; }
     calendar::CalendarService& calendar() { return *calendar_; }
     catalog::CatalogService& catalog() { return *catalog_; }
+    cases::CaseService& cases() { return *cases_; }
+    cases::CaseStore& case_store() { return *case_store_; }
+    vault::VaultStore& vault_store() { return *vault_store_; }
 
 private:
     Application(Settings settings, const Clock& clock);
@@ -46,10 +51,14 @@ private:
     std::unique_ptr<auth::AuthStore> auth_store_;
     std::unique_ptr<calendar::CalendarStore> calendar_store_;
     std::unique_ptr<catalog::CatalogStore> catalog_store_;
+    std::unique_ptr<cases::CaseStore> case_store_;
+    std::unique_ptr<vault::VaultStore> vault_store_;
+    std::unique_ptr<IdempotencyStore> idempotency_store_;
     std::unique_ptr<org::OrgService> org_;
     std::unique_ptr<auth::AuthService> auth_;
     std::unique_ptr<calendar::CalendarService> calendar_;
     std::unique_ptr<catalog::CatalogService> catalog_;
+    std::unique_ptr<cases::CaseService> cases_;
 };
 
 }  // namespace ow::app

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "app/application.hpp"
+#include "app/file_clock.hpp"
 #include "calendar/working_day_calendar.hpp"
 #include "codec/catalog_json.hpp"
 #include "common/dates.hpp"
@@ -139,6 +140,29 @@ int RunCli(int argc, char** argv) {
     cat_export->add_option("FILE", catalog_file)->required();
     add_db(cat_export);
 
+    CLI::App* audit = cli.add_subcommand("audit", "The cases' tamper-evident history");
+    audit->require_subcommand(1);
+    CLI::App* audit_verify = audit->add_subcommand(
+        "verify", "Check every case's hash chain; exit 1 naming the first broken event");
+    add_db(audit_verify);
+
+    CLI::App* cases_cmd = cli.add_subcommand("cases", "Cases");
+    cases_cmd->require_subcommand(1);
+    CLI::App* sweep = cases_cmd->add_subcommand(
+        "sweep", "Run the case timers now (acceptance by law, deferred deadlines, warnings)");
+    add_db(sweep);
+
+    for (CLI::App* cmd : {serve, sweep}) {
+        cmd->add_option("--clock-file", s.clock_file,
+                        "Drills and tests only: read the current time from this file")
+            ->envname("ONEWINDOW_CLOCK_FILE");
+    }
+    serve
+        ->add_option("--warning-yellow-percent", s.warning_yellow_percent,
+                     "A deadline turns yellow with this share of its working days left")
+        ->envname("ONEWINDOW_WARNING_YELLOW_PERCENT")
+        ->check(CLI::Range(1, 99));
+
     cli.add_subcommand("version", "Print the version");
 
     try {
@@ -147,7 +171,10 @@ int RunCli(int argc, char** argv) {
         return cli.exit(e);
     }
     if (auto level = http::ParseLogLevel(s.log_level)) http::SetLogLevel(*level);
-    SystemClock clock;
+    SystemClock system_clock;
+    FileClock file_clock(s.clock_file);
+    const Clock& clock =
+        s.clock_file.empty() ? static_cast<const Clock&>(system_clock) : file_clock;
 
     if (cli.got_subcommand("version")) {
         std::cout << "onewindow " << kVersion << "\n";
@@ -277,6 +304,40 @@ int RunCli(int argc, char** argv) {
                   << " updated, " << summary->unchanged << " unchanged, " << summary->deactivated
                   << " deactivated\n";
         return 0;
+    }
+    if (audit_verify->parsed()) {
+        if (!IsPostgresUrl(s.db) && !std::filesystem::exists(s.db)) {
+            std::cerr << "error: no database at " << s.db << "\n";
+            return 1;
+        }
+        auto app = Application::Open(s, clock);
+        if (!app.ok()) return Fail(app.error());
+        int64_t checked = 0;
+        auto broken = (*app)->case_store().VerifyHistory(&checked);
+        if (!broken.ok()) return Fail(broken.error());
+        if (*broken) {
+            std::cout << "BROKEN: case " << (*broken)->case_id << " event " << (*broken)->seq
+                      << ": " << (*broken)->reason << "\n";
+            return 1;
+        }
+        std::cout << "verified " << checked << " events: every case's history is intact\n";
+        return 0;
+    }
+    if (sweep->parsed()) {
+        auto app = Application::Open(s, clock);
+        if (!app.ok()) return Fail(app.error());
+        int checked = 0, changed = 0, failed = 0;
+        while (true) {
+            auto report = (*app)->cases().Sweep(1000);
+            if (!report.ok()) return Fail(report.error());
+            checked += report->checked;
+            changed += report->changed;
+            failed += report->failed;
+            if (report->checked < 1000 || report->changed + report->failed == 0) break;
+        }
+        std::cout << "checked " << checked << ", changed " << changed << ", failed " << failed
+                  << "\n";
+        return failed == 0 ? 0 : 1;
     }
     if (user_add->parsed()) {
         auto app = Application::Open(s, clock);

@@ -20,7 +20,9 @@ struct Settings {
     int workers = 0;        // 0: four per core, at least 8
     int db_pool = 8;        // PostgreSQL connections
     std::string log_level = "info";
-    bool cookie_secure = false;  // set when served over HTTPS (behind a TLS proxy)
+    bool cookie_secure = false;       // set when served over HTTPS (behind a TLS proxy)
+    int warning_yellow_percent = 33;  // a deadline turns yellow with this share of it left
+    std::string clock_file;           // drills and tests: read "now" from this file (RFC 3339)
 };
 
 struct ListenAddress {

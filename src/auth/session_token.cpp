@@ -4,6 +4,8 @@
 
 #include <stdexcept>
 
+#include "common/sha256.hpp"
+
 namespace ow::auth {
 
 std::string NewSessionToken() {
@@ -17,11 +19,7 @@ std::string NewSessionToken() {
 }
 
 std::string HashToken(std::string_view token) {
-    unsigned char digest[crypto_hash_sha256_BYTES];
-    crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(token.data()), token.size());
-    char hex[crypto_hash_sha256_BYTES * 2 + 1];
-    sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
-    return hex;
+    return Sha256Hex(token);
 }
 
 }  // namespace ow::auth

@@ -101,15 +101,16 @@ void AdvanceStage(Case& c, const MachineContext& ctx, Outcome& out) {
         if (t.stage != c.stage) continue;
         if (IsPending(t.status)) return;
         if (t.status == TaskStatus::kRejected) {
-            std::string who = ctx.department_name ? ctx.department_name(t.department_id)
-                                                  : t.department_code;
+            std::string who =
+                ctx.department_name ? ctx.department_name(t.department_id) : t.department_code;
             reasons += (reasons.empty() ? "" : "；") + who + "：" + t.opinion;
         }
     }
     if (!reasons.empty()) {
         c.status = CaseStatus::kRefused;
         c.refusal_reason = reasons;
-        out.events.push_back(Event(ctx, "refused").With("stage", std::to_string(c.stage + 1))
+        out.events.push_back(Event(ctx, "refused")
+                                 .With("stage", std::to_string(c.stage + 1))
                                  .With("reasons", reasons));
         return;
     }
@@ -258,8 +259,8 @@ Result<void> Accept(Case& c, const AcceptInput& in, const MachineContext& ctx, O
     }
     // The promised deadline if accepted today: deferred materials are due by it at the latest.
     Date promised = ctx.today;
-    if (auto d = DeadlineFor(ctx.calendar, ctx.today, ctx.item.promised_limit_days, c.pauses,
-                             ctx.today);
+    if (auto d =
+            DeadlineFor(ctx.calendar, ctx.today, ctx.item.promised_limit_days, c.pauses, ctx.today);
         d.ok()) {
         promised = d->date;
     }
@@ -313,7 +314,8 @@ Result<void> Accept(Case& c, const AcceptInput& in, const MachineContext& ctx, O
         c.notices.push_back(notice);
     }
     std::string deferred_codes;
-    for (const auto& l : notice.lines) deferred_codes += (deferred_codes.empty() ? "" : ",") + l.subject;
+    for (const auto& l : notice.lines)
+        deferred_codes += (deferred_codes.empty() ? "" : ",") + l.subject;
     out.events.push_back(Event(ctx, "accepted").With("deferred", deferred_codes));
     Begin(c, ctx.today, ctx.actor, ctx, out);
     CountMaterials(c, ctx);
@@ -346,7 +348,8 @@ Result<void> Resubmit(Case& c, const std::optional<catalog::FormData>& form,
     c.submitted_on = ctx.today;  // the five days of art. 32 start again
     if (OnSite(ctx.channel)) ++c.counters.visits;
     CountMaterials(c, ctx);
-    out.events.push_back(Event(ctx, "resubmitted").With("materials", std::to_string(uploads.size())));
+    out.events.push_back(
+        Event(ctx, "resubmitted").With("materials", std::to_string(uploads.size())));
     Recompute(c, ctx, out);
     return Ok();
 }
@@ -363,8 +366,7 @@ Result<void> Refuse(Case& c, const std::string& reason, const MachineContext& ct
     return Ok();
 }
 
-Result<void> Withdraw(Case& c, const std::string& reason, const MachineContext& ctx,
-                      Outcome& out) {
+Result<void> Withdraw(Case& c, const std::string& reason, const MachineContext& ctx, Outcome& out) {
     switch (c.status) {
         case CaseStatus::kSubmitted:
         case CaseStatus::kReturned:
@@ -479,8 +481,9 @@ Result<void> Decide(Case& c, int64_t task_id, int64_t user, int64_t user_departm
         Recompute(c, ctx, out);
         return Ok();
     } else {
-        return Error(ErrorCode::kInvalidValue).Field("decision").Param("reason",
-                                                                      "unknown_value:" + d.decision);
+        return Error(ErrorCode::kInvalidValue)
+            .Field("decision")
+            .Param("reason", "unknown_value:" + d.decision);
     }
     out.events.push_back(Event(ctx, "task.decided")
                              .With("department", t->department_code)
@@ -515,7 +518,8 @@ Result<bool> Tick(Case& c, const MachineContext& ctx, Outcome& out) {
             // No decision within five working days: accepted as of the day it was received.
             c.auto_accepted = true;
             for (CaseMaterial& m : c.materials) {
-                if (!Present(m) && ctx.item.FindMaterial(m.requirement)->requirement == "optional") {
+                if (!Present(m) &&
+                    ctx.item.FindMaterial(m.requirement)->requirement == "optional") {
                     m.state = MaterialState::kWaived;
                 }
             }
@@ -554,16 +558,16 @@ void Recompute(Case& c, const MachineContext& ctx, Outcome& out) {
                                      c.pauses, ctx.today);
         if (promised.ok()) c.promised_deadline = promised->date;
         if (statutory.ok()) c.statutory_deadline = statutory->date;
-        c.deadline_provisional = (promised.ok() && promised->provisional) ||
-                                 (statutory.ok() && statutory->provisional);
+        c.deadline_provisional =
+            (promised.ok() && promised->provisional) || (statutory.ok() && statutory->provisional);
     }
     bool running = c.status == CaseStatus::kInReview || c.status == CaseStatus::kSuspended ||
                    c.status == CaseStatus::kApproved;
     if (running && c.promised_deadline) {
         c.warning = WarningOn(ctx.calendar, *c.promised_deadline, ctx.item.promised_limit_days,
                               ctx.today, c.pauses, ctx.policy);
-        consider(NextWarningChange(ctx.calendar, *c.promised_deadline,
-                                   ctx.item.promised_limit_days, ctx.today, c.pauses, ctx.policy));
+        consider(NextWarningChange(ctx.calendar, *c.promised_deadline, ctx.item.promised_limit_days,
+                                   ctx.today, c.pauses, ctx.policy));
     } else {
         c.warning = Warning::kNormal;
     }
@@ -581,7 +585,8 @@ void Recompute(Case& c, const MachineContext& ctx, Outcome& out) {
                                      .With("warning", std::string(WarningName(w))));
         }
         t.warning = w;
-        consider(NextWarningChange(ctx.calendar, t.deadline, limit, ctx.today, c.pauses, ctx.policy));
+        consider(
+            NextWarningChange(ctx.calendar, t.deadline, limit, ctx.today, c.pauses, ctx.policy));
     }
     if (c.warning != before) {
         out.events.push_back(Event(ctx, "warning.changed")
@@ -595,7 +600,8 @@ void Recompute(Case& c, const MachineContext& ctx, Outcome& out) {
     }
     if (IsOpen(c.status) && c.status != CaseStatus::kIssued) {
         for (const CaseMaterial& m : c.materials) {
-            if (m.state == MaterialState::kDeferred && m.due) consider(Date{Days(*m.due) + days(1)});
+            if (m.state == MaterialState::kDeferred && m.due)
+                consider(Date{Days(*m.due) + days(1)});
         }
     }
     if (c.status == CaseStatus::kSuspended) consider(Date{Days(ctx.today) + days(1)});

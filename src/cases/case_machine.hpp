@@ -28,7 +28,7 @@ struct MachineContext {
     Timestamp now;
     Date today;
     std::optional<int64_t> actor;  // none: the system
-    std::string channel;           // where the actor acts: window, online, kiosk, bank, mobile, system
+    std::string channel;  // where the actor acts: window, online, kiosk, bank, mobile, system
     WarningPolicy policy;
     // The id of the department with this code that reviews this case.
     std::function<Result<int64_t>(const std::string& code)> route;
@@ -50,7 +50,7 @@ struct NewCase {
     catalog::FormData form;  // already checked against the item's form
     std::string delivery;
     std::string delivery_address;
-    std::map<std::string, std::string> uploads;     // material code -> file id
+    std::map<std::string, std::string> uploads;      // material code -> file id
     std::map<std::string, int64_t> vault_available;  // document type -> vault document id
 };
 
@@ -58,7 +58,7 @@ Result<Case> Submit(const NewCase& submission, const MachineContext& ctx, Outcom
 
 struct AcceptInput {
     std::vector<std::pair<std::string, std::optional<Date>>> deferred;  // code, due (default:
-                                                                         // the promised deadline)
+                                                                        // the promised deadline)
     std::vector<std::string> waived;  // conditional or optional materials that do not apply
     std::string commitment;           // the applicant's promise, required with deferred materials
 };
@@ -83,8 +83,7 @@ struct Decision {
 };
 Result<void> Decide(Case& c, int64_t task_id, int64_t user, int64_t user_department,
                     const Decision& d, const MachineContext& ctx, Outcome& out);
-Result<void> Deliver(Case& c, const std::string& tracking, const MachineContext& ctx,
-                     Outcome& out);
+Result<void> Deliver(Case& c, const std::string& tracking, const MachineContext& ctx, Outcome& out);
 
 // The timers: acceptance by law after 5 working days without a decision (art. 32 of the
 // Administrative Licensing Law), termination when deferred materials are late, warning changes.

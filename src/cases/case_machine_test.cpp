@@ -9,7 +9,9 @@ namespace {
 
 using namespace std::chrono;
 
-Date D(std::string_view s) { return ParseDate(s).value(); }
+Date D(std::string_view s) {
+    return ParseDate(s).value();
+}
 
 const calendar::WorkingDayCalendar& Calendar() {
     static const calendar::WorkingDayCalendar cal(calendar::ShippedNotices(), {});
@@ -41,23 +43,22 @@ struct Harness {
         {"business_license", {"营业执照", "Business license"}, true, 0}};
     Date today;
     Outcome out;
-    std::map<std::string, int64_t> departments = {{"drc", 1}, {"nr", 2}, {"housing", 3},
+    std::map<std::string, int64_t> departments = {{"drc", 1}, {"nr", 2},        {"housing", 3},
                                                   {"eco", 4}, {"emergency", 5}, {"water", 6},
                                                   {"amr", 7}};
 
     MachineContext Ctx(std::optional<int64_t> actor = 100, std::string channel = "window") {
-        return MachineContext{item,
-                              Calendar(),
-                              types,
-                              StartOfDay(today) + hours(3),
-                              today,
-                              actor,
-                              std::move(channel),
-                              WarningPolicy{},
-                              [this](const std::string& code) -> Result<int64_t> {
-                                  return departments.at(code);
-                              },
-                              {}};
+        return MachineContext{
+            item,
+            Calendar(),
+            types,
+            StartOfDay(today) + hours(3),
+            today,
+            actor,
+            std::move(channel),
+            WarningPolicy{},
+            [this](const std::string& code) -> Result<int64_t> { return departments.at(code); },
+            {}};
     }
 
     NewCase Submission(std::map<std::string, std::string> uploads) {
@@ -93,8 +94,8 @@ struct Harness {
     void ApproveStage(Case& c, int64_t reviewer = 200) {
         NumberTasks(c);
         for (Task* t : Pending(c)) {
-            ASSERT_TRUE(Decide(c, t->id, reviewer, t->department_id, {"approve", "同意", {}}, Ctx(reviewer),
-                               out)
+            ASSERT_TRUE(Decide(c, t->id, reviewer, t->department_id, {"approve", "同意", {}},
+                               Ctx(reviewer), out)
                             .ok());
         }
         NumberTasks(c);
@@ -133,8 +134,9 @@ TEST(CaseMachine, EnpingFourStagesInParallelThenTheLicense) {
     EXPECT_EQ(Claim(*c, c->tasks[0].id, 100, 1, h.Ctx(100), h.out).error().code(),
               ErrorCode::kSeparationOfDuties);
     // Another department's reviewer may not decide this one.
-    EXPECT_EQ(Decide(*c, c->tasks[0].id, 201, 2, {"approve", "", {}}, h.Ctx(201), h.out).error().code(),
-              ErrorCode::kOutOfScope);
+    EXPECT_EQ(
+        Decide(*c, c->tasks[0].id, 201, 2, {"approve", "", {}}, h.Ctx(201), h.out).error().code(),
+        ErrorCode::kOutOfScope);
     h.ApproveStage(*c);
     EXPECT_EQ(c->stage, 1);
     ASSERT_EQ(h.Pending(*c).size(), 3u);
@@ -162,11 +164,14 @@ TEST(CaseMachine, AnyRejectionRefusesWithEveryReason) {
     ASSERT_TRUE(Accept(c, {}, h.Ctx(), h.out).ok());
     Harness::NumberTasks(c);
     auto tasks = h.Pending(c);
-    ASSERT_TRUE(Decide(c, tasks[0]->id, 201, 1, {"reject", "不符合产业规划", {}}, h.Ctx(201), h.out).ok());
+    ASSERT_TRUE(
+        Decide(c, tasks[0]->id, 201, 1, {"reject", "不符合产业规划", {}}, h.Ctx(201), h.out).ok());
     EXPECT_EQ(c.status, CaseStatus::kInReview);  // nr has not decided yet
-    EXPECT_EQ(Decide(c, tasks[1]->id, 202, 2, {"reject", "", {}}, h.Ctx(202), h.out).error().field(),
-              "opinion");
-    ASSERT_TRUE(Decide(c, tasks[1]->id, 202, 2, {"reject", "用地性质不符", {}}, h.Ctx(202), h.out).ok());
+    EXPECT_EQ(
+        Decide(c, tasks[1]->id, 202, 2, {"reject", "", {}}, h.Ctx(202), h.out).error().field(),
+        "opinion");
+    ASSERT_TRUE(
+        Decide(c, tasks[1]->id, 202, 2, {"reject", "用地性质不符", {}}, h.Ctx(202), h.out).ok());
     EXPECT_EQ(c.status, CaseStatus::kRefused);
     EXPECT_NE(c.refusal_reason.find("不符合产业规划"), std::string::npos);
     EXPECT_NE(c.refusal_reason.find("用地性质不符"), std::string::npos);
@@ -177,7 +182,8 @@ TEST(CaseMachine, TaishanDeficiencyAcceptanceIssuesOnlyAfterTheDeferredMaterial)
     Harness h{catalog::testing::StartupRegistration()};
     h.item.version = 1;
     h.today = D("2020-09-11");  // Friday: 王女士's business-scope statement was wrong
-    auto c = Submit(h.Submission({{"application", "f1"}, {"id_card", "f2"}}), h.Ctx(), h.out).value();
+    auto c =
+        Submit(h.Submission({{"application", "f1"}, {"id_card", "f2"}}), h.Ctx(), h.out).value();
     EXPECT_EQ(Accept(c, {{{"scope", std::nullopt}}, {}, ""}, h.Ctx(), h.out).error().field(),
               "commitment");
     auto missing = Accept(c, {{{"scope", std::nullopt}}, {}, "一周内补交"}, h.Ctx(), h.out);
@@ -186,8 +192,9 @@ TEST(CaseMachine, TaishanDeficiencyAcceptanceIssuesOnlyAfterTheDeferredMaterial)
                   .error()
                   .field(),
               "deferred.application");
-    ASSERT_TRUE(Accept(c, {{{"scope", std::nullopt}}, {"lease"}, "一周内补交经营范围说明"}, h.Ctx(), h.out)
-                    .ok());
+    ASSERT_TRUE(
+        Accept(c, {{{"scope", std::nullopt}}, {"lease"}, "一周内补交经营范围说明"}, h.Ctx(), h.out)
+            .ok());
     EXPECT_EQ(c.status, CaseStatus::kInReview);
     ASSERT_EQ(c.notices.size(), 1u);
     EXPECT_EQ(c.notices[0].kind, "deficiency");
@@ -230,7 +237,9 @@ TEST(CaseMachine, ASupplementRequestStopsTheClock) {
     Harness::NumberTasks(c);
     int64_t nr_task = c.tasks[1].id;
     h.today = D("2020-09-03");
-    ASSERT_TRUE(Decide(c, nr_task, 202, 2, {"supplement", "请补充宗地图", {"lease"}}, h.Ctx(202), h.out).ok());
+    ASSERT_TRUE(
+        Decide(c, nr_task, 202, 2, {"supplement", "请补充宗地图", {"lease"}}, h.Ctx(202), h.out)
+            .ok());
     EXPECT_EQ(c.status, CaseStatus::kSuspended);
     // A week later (five working days) the applicant supplies it.
     h.today = D("2020-09-10");
@@ -240,8 +249,7 @@ TEST(CaseMachine, ASupplementRequestStopsTheClock) {
     EXPECT_EQ(c.pauses[0].first, D("2020-09-04"));
     EXPECT_EQ(c.pauses[0].last, D("2020-09-10"));
     // 4, 7, 8, 9, 10 Sep were working days in the pause: the deadline moves by five.
-    EXPECT_EQ(*c.promised_deadline,
-              Calendar().AddWorkingDays(promised, 5)->date);
+    EXPECT_EQ(*c.promised_deadline, Calendar().AddWorkingDays(promised, 5)->date);
     EXPECT_EQ(c.tasks[1].status, TaskStatus::kClaimed);
     ASSERT_TRUE(Decide(c, nr_task, 202, 2, {"approve", "同意", {}}, h.Ctx(202), h.out).ok());
 }
@@ -279,10 +287,10 @@ TEST(CaseMachine, WarningsTurnYellowRedThenOverdue) {
         ASSERT_TRUE(Tick(c, h.Ctx(std::nullopt, "system"), h.out).ok());
         seen[FormatDate(h.today)] = c.tasks[0].warning;
     }
-    EXPECT_EQ(seen["2020-09-08"], Warning::kNormal);   // 5 days left
-    EXPECT_EQ(seen["2020-09-09"], Warning::kYellow);   // 4 days left
-    EXPECT_EQ(seen["2020-09-14"], Warning::kRed);      // 1 day left
-    EXPECT_EQ(seen["2020-09-15"], Warning::kRed);      // the last day
+    EXPECT_EQ(seen["2020-09-08"], Warning::kNormal);  // 5 days left
+    EXPECT_EQ(seen["2020-09-09"], Warning::kYellow);  // 4 days left
+    EXPECT_EQ(seen["2020-09-14"], Warning::kRed);     // 1 day left
+    EXPECT_EQ(seen["2020-09-15"], Warning::kRed);     // the last day
     EXPECT_EQ(seen["2020-09-16"], Warning::kOverdue);
     EXPECT_EQ(c.warning, Warning::kNormal);  // the case's 40 days are far from over
     EXPECT_TRUE(h.HasEvent("task.warning"));
@@ -318,7 +326,9 @@ TEST(CaseMachine, ReturnResubmitRefuseWithdraw) {
     h.today = D("2020-09-01");
     auto c = Submit(h.Submission({{"application", "f1"}}), h.Ctx(9, "online"), h.out).value();
     EXPECT_EQ(Return(c, {}, h.Ctx(), h.out).error().field(), "problems");
-    ASSERT_TRUE(Return(c, {{"id_card", "请上传法定代表人身份证", {}}, {"form.company_name", "名称与核名不一致", {}}},
+    ASSERT_TRUE(Return(c,
+                       {{"id_card", "请上传法定代表人身份证", {}},
+                        {"form.company_name", "名称与核名不一致", {}}},
                        h.Ctx(), h.out)
                     .ok());
     EXPECT_EQ(c.status, CaseStatus::kReturned);

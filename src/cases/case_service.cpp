@@ -24,8 +24,9 @@ Result<int64_t> Route(const org::OrgSnapshot& org, int64_t unit, const std::stri
             if (d.org_unit_id == (*it)->id && d.code == code) return d.id;
         }
     }
-    return Error(ErrorCode::kInvalidState).Field("service_point").Param("reason",
-                                                                       "no_department:" + code);
+    return Error(ErrorCode::kInvalidState)
+        .Field("service_point")
+        .Param("reason", "no_department:" + code);
 }
 
 std::string NewCaseId(Date today) {
@@ -53,8 +54,8 @@ bool HasTaskOf(const Case& c, const Principal& p) {
 // reviewing departments, whoever submitted it.
 bool StaffMayRead(const org::OrgSnapshot& org, const Principal& p, const Case& c) {
     if (c.submitted_by == p.user_id) return true;
-    bool unit_role = p.HasRole(Role::kWindowClerk) || p.HasRole(Role::kSupervisor) ||
-                     p.HasRole(Role::kAdmin);
+    bool unit_role =
+        p.HasRole(Role::kWindowClerk) || p.HasRole(Role::kSupervisor) || p.HasRole(Role::kAdmin);
     if (unit_role && Covers(org, p, c.handling_unit_id)) return true;
     return p.HasRole(Role::kReviewer) && HasTaskOf(c, p);
 }
@@ -123,21 +124,20 @@ Result<MachineContext> CaseService::ContextFor(
     org = org_.Current();
     const org::OrgSnapshot* snapshot = org.get();
     int64_t unit = c.handling_unit_id;
-    return MachineContext{item,
-                          *cal,
-                          cat->document_types,
-                          now,
-                          LocalDate(now),
-                          actor,
-                          channel,
-                          policy_,
-                          [snapshot, unit](const std::string& code) {
-                              return Route(*snapshot, unit, code);
-                          },
-                          [snapshot](int64_t department_id) {
-                              const org::Department* d = snapshot->FindDepartment(department_id);
-                              return d ? d->name_zh : std::to_string(department_id);
-                          }};
+    return MachineContext{
+        item,
+        *cal,
+        cat->document_types,
+        now,
+        LocalDate(now),
+        actor,
+        channel,
+        policy_,
+        [snapshot, unit](const std::string& code) { return Route(*snapshot, unit, code); },
+        [snapshot](int64_t department_id) {
+            const org::Department* d = snapshot->FindDepartment(department_id);
+            return d ? d->name_zh : std::to_string(department_id);
+        }};
 }
 
 Result<Case> CaseService::Change_(const std::string& id, std::optional<int64_t> actor,
@@ -216,9 +216,9 @@ Result<std::vector<Case>> CaseService::Submit(const Principal& p, const SubmitRe
         if (!code.ok()) return Error(std::move(code).error()).Field("applicant.credit_code");
         applicant.id = code->str();
     } else {
-        return Error(ErrorCode::kInvalidValue).Field("applicant.type").Param("reason",
-                                                                           "unknown_value:" +
-                                                                               applicant.type);
+        return Error(ErrorCode::kInvalidValue)
+            .Field("applicant.type")
+            .Param("reason", "unknown_value:" + applicant.type);
     }
     if (!IsValidName(applicant.name, 100)) {
         return Error(ErrorCode::kInvalidValue).Field("applicant.name").Param("reason", "name_rule");
@@ -298,16 +298,19 @@ Result<std::vector<Case>> CaseService::Submit(const Principal& p, const SubmitRe
     std::vector<std::pair<NewCase, const catalog::Item*>> planned;
     for (const catalog::Item* item : items) {
         if (!item->HasChannel(r.channel)) {
-            return Error(ErrorCode::kInvalidValue).Field("channel").Param("reason",
-                                                                         "channel_not_offered");
+            return Error(ErrorCode::kInvalidValue)
+                .Field("channel")
+                .Param("reason", "channel_not_offered");
         }
         if (!item->HasLevel(level)) {
-            return Error(ErrorCode::kInvalidValue).Field("service_point").Param("reason",
-                                                                               "level_not_offered");
+            return Error(ErrorCode::kInvalidValue)
+                .Field("service_point")
+                .Param("reason", "level_not_offered");
         }
         if (item->subject != "both" && item->subject != applicant.type) {
-            return Error(ErrorCode::kInvalidValue).Field("applicant.type").Param("reason",
-                                                                                "subject_mismatch");
+            return Error(ErrorCode::kInvalidValue)
+                .Field("applicant.type")
+                .Param("reason", "subject_mismatch");
         }
         for (const catalog::Stage& s : item->workflow) {
             for (const std::string& code : s.departments) OW_TRY(Route(*org, unit->id, code));
@@ -322,8 +325,9 @@ Result<std::vector<Case>> CaseService::Submit(const Principal& p, const SubmitRe
         std::string delivery = r.delivery.empty() ? item->delivery.front() : r.delivery;
         if (std::find(item->delivery.begin(), item->delivery.end(), delivery) ==
             item->delivery.end()) {
-            return Error(ErrorCode::kInvalidValue).Field("delivery").Param("reason",
-                                                                          "unknown_value:" + delivery);
+            return Error(ErrorCode::kInvalidValue)
+                .Field("delivery")
+                .Param("reason", "unknown_value:" + delivery);
         }
         if (delivery == "express" && r.delivery_address.empty()) {
             return Error(ErrorCode::kMissingField).Field("delivery_address");
@@ -528,6 +532,32 @@ Result<Case> CaseService::Decide(const Principal& p, int64_t task_id, const Deci
     return Change_(*id, p.user_id, "review", [&](Case& x, const MachineContext& ctx, Outcome& out) {
         return cases::Decide(x, task_id, p.user_id, *p.department_id, d, ctx, out);
     });
+}
+
+Result<vault::StoredFile> CaseService::FileFor(const Principal& p, const std::string& file_id) {
+    OW_ASSIGN_OR_RETURN(auto file, vault_.FindFile(file_id));
+    if (!file) return Error(ErrorCode::kNotFound).Param("what", "file");
+    if (file->uploaded_by == p.user_id) return std::move(*file);
+    for (const std::string& holder : {p.id_number.value_or(""), p.credit_code.value_or("")}) {
+        if (holder.empty()) continue;
+        OW_ASSIGN_OR_RETURN(auto docs, vault_.Documents(holder));
+        for (const auto& d : docs) {
+            if (d.file_id == file_id) return std::move(*file);
+        }
+    }
+    OW_ASSIGN_OR_RETURN(auto case_ids, store_.CasesWithFile(file_id));
+    for (const std::string& id : case_ids) {
+        if (Load(p, id).ok()) return std::move(*file);
+    }
+    return Error(ErrorCode::kNotFound).Param("what", "file");
+}
+
+Result<std::vector<vault::VaultDocument>> CaseService::VaultOf(const Principal& p,
+                                                               const std::string& holder) {
+    bool own = p.id_number == holder || p.credit_code == holder;
+    bool clerk = p.HasRole(Role::kWindowClerk) || p.HasRole(Role::kBankClerk);
+    if (!own && !clerk) return Error(ErrorCode::kForbidden);
+    return vault_.Documents(holder);
 }
 
 Result<SweepReport> CaseService::Sweep(int limit) {

@@ -32,8 +32,8 @@ struct SubmitRequest {
     Applicant applicant;
     std::string channel;
     std::optional<int64_t> service_point_id;
-    catalog::FormData form;                           // a single item's form
-    std::map<std::string, catalog::FormData> forms;   // a bundle's forms, by item code
+    catalog::FormData form;                          // a single item's form
+    std::map<std::string, catalog::FormData> forms;  // a bundle's forms, by item code
     std::vector<MaterialUpload> materials;
     bool vault_consent = false;
     Consent consent;  // required at a bank branch
@@ -91,6 +91,14 @@ public:
     // Departments (后台审批).
     Result<Case> Claim(const auth::Principal& p, int64_t task_id);
     Result<Case> Decide(const auth::Principal& p, int64_t task_id, const Decision& d);
+
+    // Files: whoever uploaded one, the holder of a vault document that keeps it, and whoever may
+    // read a case it belongs to may download it; others get kNotFound.
+    Result<vault::StoredFile> FileFor(const auth::Principal& p, const std::string& file_id);
+    // The vault documents of `holder`: the holder themselves, or a window or bank clerk serving
+    // them (who sees what can be reused).
+    Result<std::vector<vault::VaultDocument>> VaultOf(const auth::Principal& p,
+                                                      const std::string& holder);
 
     // The timers of every case due now (the sweeper calls this every minute).
     Result<SweepReport> Sweep(int limit = 1000);

@@ -33,9 +33,9 @@ struct InboxTask {
 };
 
 struct CaseQuery {
-    std::optional<std::string> applicant_id;        // the applicant's ID number / credit code
-    std::optional<int64_t> submitted_by;            // and / or who submitted
-    std::optional<std::vector<int64_t>> units;      // handling units (a staff member's subtree)
+    std::optional<std::string> applicant_id;          // the applicant's ID number / credit code
+    std::optional<int64_t> submitted_by;              // and / or who submitted
+    std::optional<std::vector<int64_t>> units;        // handling units (a staff member's subtree)
     std::optional<std::vector<int64_t>> departments;  // cases with a task of these departments
     std::optional<CaseStatus> status;
     int limit = 100;

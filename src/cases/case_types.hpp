@@ -42,10 +42,10 @@ std::string_view MaterialStateName(MaterialState s);
 struct CaseMaterial {
     std::string requirement;  // the item's material code
     MaterialState state = MaterialState::kMissing;
-    std::string file_id;                     // kProvided
-    std::optional<int64_t> vault_document;   // kFromVault
-    std::optional<Date> due;                 // kDeferred
-    std::optional<Timestamp> supplied_at;    // a deferred or requested material that arrived
+    std::string file_id;                    // kProvided
+    std::optional<int64_t> vault_document;  // kFromVault
+    std::optional<Date> due;                // kDeferred
+    std::optional<Timestamp> supplied_at;   // a deferred or requested material that arrived
 };
 
 enum class TaskStatus { kOpen, kClaimed, kApproved, kRejected, kSupplement, kCancelled };
@@ -115,8 +115,8 @@ struct CaseResult {
     std::string name_zh, name_en;
     Timestamp issued_at{};
     std::optional<int64_t> vault_document;
-    std::string delivery;       // window_pickup, express, download
-    std::string tracking;       // express
+    std::string delivery;  // window_pickup, express, download
+    std::string tracking;  // express
     std::optional<Timestamp> delivered_at;
 };
 

@@ -5,7 +5,9 @@
 namespace ow::cases {
 namespace {
 
-Date D(std::string_view s) { return ParseDate(s).value(); }
+Date D(std::string_view s) {
+    return ParseDate(s).value();
+}
 
 const calendar::WorkingDayCalendar& Calendar() {
     static const calendar::WorkingDayCalendar cal(calendar::ShippedNotices(), {});

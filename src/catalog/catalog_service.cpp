@@ -25,7 +25,8 @@ Result<std::shared_ptr<const Item>> CatalogService::ItemAt(const std::string& co
         std::lock_guard lock(mu_);
         auto it = versions_.find({code, version});
         if (it != versions_.end()) return it->second;
-        if (const Item* current = current_->FindItem(code); current && current->version == version) {
+        if (const Item* current = current_->FindItem(code);
+            current && current->version == version) {
             auto shared = std::make_shared<const Item>(*current);
             versions_[{code, version}] = shared;
             return shared;
@@ -86,10 +87,10 @@ Result<ImportSummary> CatalogService::Import(const Catalog& catalog,
             ++summary.deactivated;
         }
     }
-    change.log = AdminLogEntry{clock_.Now(), by_user, "catalog.import", "catalog",
-                               std::to_string(summary.added) + " added, " +
-                                   std::to_string(summary.updated) + " updated, " +
-                                   std::to_string(summary.deactivated) + " deactivated"};
+    change.log =
+        AdminLogEntry{clock_.Now(), by_user, "catalog.import", "catalog",
+                      std::to_string(summary.added) + " added, " + std::to_string(summary.updated) +
+                          " updated, " + std::to_string(summary.deactivated) + " deactivated"};
     OW_TRY(store_.Apply(change));
     OW_TRY(Reload());
     return summary;

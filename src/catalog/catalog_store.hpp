@@ -22,8 +22,8 @@ struct ItemVersionInfo {
 // One change to the catalog, written in one transaction.
 struct CatalogChange {
     std::optional<std::vector<DocumentType>> document_types;  // set: replaces them all
-    std::optional<std::vector<Bundle>> bundles;                // set: replaces them all
-    std::vector<Item> new_versions;  // each with its new version number
+    std::optional<std::vector<Bundle>> bundles;               // set: replaces them all
+    std::vector<Item> new_versions;                           // each with its new version number
     std::vector<std::string> deactivated;
     AdminLogEntry log;
 };

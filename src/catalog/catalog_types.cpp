@@ -22,7 +22,9 @@ const T* FindByCode(const std::vector<T>& list, std::string_view code) {
 
 }  // namespace
 
-const Material* Item::FindMaterial(std::string_view c) const { return FindByCode(materials, c); }
+const Material* Item::FindMaterial(std::string_view c) const {
+    return FindByCode(materials, c);
+}
 
 bool Item::HasChannel(std::string_view channel) const {
     return std::find(channels.begin(), channels.end(), channel) != channels.end();
@@ -35,19 +37,23 @@ bool Item::HasLevel(std::string_view level) const {
 bool Item::SameContent(const Item& o) const {
     auto tie = [](const Item& i) {
         return std::tie(i.code, i.name, i.department, i.kind, i.subject, i.levels, i.channels,
-                        i.life_events, i.statutory_limit_days, i.promised_limit_days,
-                        i.max_visits, i.acceptance_conditions, i.review_requirements, i.fees,
-                        i.legal_basis, i.result, i.delivery, i.form, i.deficiency_tolerant,
-                        i.fully_online, i.instant_approval, i.materials, i.workflow);
+                        i.life_events, i.statutory_limit_days, i.promised_limit_days, i.max_visits,
+                        i.acceptance_conditions, i.review_requirements, i.fees, i.legal_basis,
+                        i.result, i.delivery, i.form, i.deficiency_tolerant, i.fully_online,
+                        i.instant_approval, i.materials, i.workflow);
     };
     return tie(*this) == tie(o);
 }
 
-const Item* Catalog::FindItem(std::string_view code) const { return FindByCode(items, code); }
+const Item* Catalog::FindItem(std::string_view code) const {
+    return FindByCode(items, code);
+}
 const DocumentType* Catalog::FindDocumentType(std::string_view code) const {
     return FindByCode(document_types, code);
 }
-const Bundle* Catalog::FindBundle(std::string_view code) const { return FindByCode(bundles, code); }
+const Bundle* Catalog::FindBundle(std::string_view code) const {
+    return FindByCode(bundles, code);
+}
 
 namespace vocab {
 
@@ -70,10 +76,20 @@ bool IsChannel(std::string_view v) {
     return OneOf(k, v);
 }
 bool IsLifeEvent(std::string_view v) {
-    static constexpr std::array<std::string_view, 14> k = {
-        "birth",       "education",        "employment",   "marriage",     "housing",
-        "business_startup", "business_operation", "construction", "retirement",
-        "social_security", "health",        "transport",    "agriculture",  "death"};
+    static constexpr std::array<std::string_view, 14> k = {"birth",
+                                                           "education",
+                                                           "employment",
+                                                           "marriage",
+                                                           "housing",
+                                                           "business_startup",
+                                                           "business_operation",
+                                                           "construction",
+                                                           "retirement",
+                                                           "social_security",
+                                                           "health",
+                                                           "transport",
+                                                           "agriculture",
+                                                           "death"};
     return OneOf(k, v);
 }
 bool IsDelivery(std::string_view v) {
@@ -82,7 +98,7 @@ bool IsDelivery(std::string_view v) {
 }
 bool IsFieldType(std::string_view v) {
     static constexpr std::array<std::string_view, 11> k = {
-        "text", "textarea", "integer", "money", "date", "boolean",
+        "text",   "textarea",  "integer",     "money", "date", "boolean",
         "select", "id_number", "credit_code", "phone", "email"};
     return OneOf(k, v);
 }

@@ -8,8 +8,9 @@ namespace ow::catalog {
 namespace {
 
 Error Invalid(std::string path, std::string reason) {
-    return Error(ErrorCode::kInvalidCatalog).Field(std::move(path)).Param("reason",
-                                                                          std::move(reason));
+    return Error(ErrorCode::kInvalidCatalog)
+        .Field(std::move(path))
+        .Param("reason", std::move(reason));
 }
 
 bool Matches(const std::string& s, const char* pattern) {
@@ -93,7 +94,8 @@ Result<void> CheckMaterials(const Item& item, const std::string& path,
             return Invalid(p + ".condition", "condition_rule");
         }
         OW_TRY(CheckLongText(m.condition, p + ".condition"));
-        if (m.deferrable && !item.deficiency_tolerant) return Invalid(p + ".deferrable", "deferrable_rule");
+        if (m.deferrable && !item.deficiency_tolerant)
+            return Invalid(p + ".deferrable", "deferrable_rule");
         if (!m.document_type.empty()) {
             bool found = false;
             for (const auto& t : types) found |= t.code == m.document_type;
@@ -136,7 +138,8 @@ Result<void> ValidateItem(const Item& item, const std::vector<DocumentType>& typ
     if (item.promised_limit_days < 0 || item.promised_limit_days > item.statutory_limit_days) {
         return Invalid(path + ".promised_limit_days", "promised_over_statutory");
     }
-    if (item.max_visits < 0 || item.max_visits > 5) return Invalid(path + ".max_visits", "visits_rule");
+    if (item.max_visits < 0 || item.max_visits > 5)
+        return Invalid(path + ".max_visits", "visits_rule");
     OW_TRY(CheckLongText(item.acceptance_conditions, path + ".acceptance_conditions"));
     OW_TRY(CheckLongText(item.review_requirements, path + ".review_requirements"));
     if (!IsValidName(item.legal_basis, 2000)) return Invalid(path + ".legal_basis", "no_basis");
@@ -150,7 +153,9 @@ Result<void> ValidateItem(const Item& item, const std::vector<DocumentType>& typ
         for (const auto& d : types) {
             if (d.code == item.result.document_type) t = &d;
         }
-        if (!t) return Invalid(path + ".result.document_type", "unknown_value:" + item.result.document_type);
+        if (!t)
+            return Invalid(path + ".result.document_type",
+                           "unknown_value:" + item.result.document_type);
         if (!t->license) return Invalid(path + ".result.document_type", "not_a_license");
     } else {
         OW_TRY(CheckText(item.result.name, path + ".result.name"));
@@ -174,7 +179,8 @@ Result<void> ValidateItem(const Item& item, const std::vector<DocumentType>& typ
                          [&](const std::string& d) { return departments.count(d) > 0; }));
         total += s.limit_days;
     }
-    if (total > item.promised_limit_days) return Invalid(path + ".workflow", "stages_over_promised");
+    if (total > item.promised_limit_days)
+        return Invalid(path + ".workflow", "stages_over_promised");
     OW_TRY(CheckForm(item, path));
     return CheckMaterials(item, path, types);
 }

@@ -23,7 +23,9 @@ std::string Break(const std::function<void(Catalog&)>& change, std::string* reas
     return r.error().field();
 }
 
-TEST(CatalogValidation, TheSmallCatalogIsValid) { EXPECT_EQ(Break([](Catalog&) {}), ""); }
+TEST(CatalogValidation, TheSmallCatalogIsValid) {
+    EXPECT_EQ(Break([](Catalog&) {}), "");
+}
 
 TEST(CatalogValidation, EveryRuleNamesItsField) {
     std::string reason;
@@ -47,15 +49,17 @@ TEST(CatalogValidation, EveryRuleNamesItsField) {
               "items[AMR-001].instant_approval");
     EXPECT_EQ(Break([](Catalog& c) { c.items[0].fully_online = true; }),
               "items[AMR-001].fully_online");
-    EXPECT_EQ(Break([](Catalog& c) { c.items[0].result.document_type = "resident_id_card"; },
-                    &reason),
-              "items[AMR-001].result.document_type");
+    EXPECT_EQ(
+        Break([](Catalog& c) { c.items[0].result.document_type = "resident_id_card"; }, &reason),
+        "items[AMR-001].result.document_type");
     EXPECT_EQ(reason, "not_a_license");
     EXPECT_EQ(Break([](Catalog& c) { c.items[1].materials[0].deferrable = true; }),
               "items[PSB-001].materials[license].deferrable");
-    EXPECT_EQ(Break([](Catalog& c) {
-                  for (auto& m : c.items[0].materials) m.deferrable = false;
-              }, &reason),
+    EXPECT_EQ(Break(
+                  [](Catalog& c) {
+                      for (auto& m : c.items[0].materials) m.deferrable = false;
+                  },
+                  &reason),
               "items[AMR-001].materials");
     EXPECT_EQ(reason, "deficiency_rule");
     EXPECT_EQ(Break([](Catalog& c) { c.items[0].materials[3].condition = {}; }),
@@ -74,7 +78,9 @@ TEST(CatalogValidation, EveryRuleNamesItsField) {
     EXPECT_EQ(Break([](Catalog& c) { c.bundles[0].items[1] = "XYZ-404"; }),
               "bundles[BUNDLE-STARTUP].items");
     EXPECT_EQ(Break([](Catalog& c) { c.items[0].name.en = ""; }), "items[AMR-001].name_en");
-    EXPECT_EQ(Break([](Catalog& c) { c.items[0].fees.push_back({{"工本费", "Fee"}, Money::FromFen(-1), ""}); }),
+    EXPECT_EQ(Break([](Catalog& c) {
+                  c.items[0].fees.push_back({{"工本费", "Fee"}, Money::FromFen(-1), ""});
+              }),
               "items[AMR-001].fees[0].amount");
 }
 

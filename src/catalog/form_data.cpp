@@ -39,7 +39,8 @@ bool ValidPhone(const std::string& s) {
 
 bool ValidEmail(const std::string& s) {
     auto at = s.find('@');
-    if (at == std::string::npos || at == 0 || s.find('@', at + 1) != std::string::npos) return false;
+    if (at == std::string::npos || at == 0 || s.find('@', at + 1) != std::string::npos)
+        return false;
     auto dot = s.find('.', at);
     return dot != std::string::npos && dot > at + 1 && dot + 1 < s.size() &&
            s.find(' ') == std::string::npos && s.size() <= 254;

@@ -21,24 +21,62 @@ inline Item StartupRegistration() {
     i.legal_basis = "《中华人民共和国市场主体登记管理条例》";
     i.result = {true, "business_license", {}};
     i.delivery = {"window_pickup", "download"};
-    i.form = {{"company_name", {"企业名称", "Company name"}, "text", true, 100, {}, {}, {}, {}},
-              {"capital", {"注册资本（万元）", "Registered capital"}, "money", true, {}, {}, {}, {}, {}},
-              {"legal_rep_id", {"法定代表人身份证号", "Legal representative ID"}, "id_number", true,
-               {}, {}, {}, {}, {}},
-              {"type", {"企业类型", "Type"}, "select", true, {}, {}, {},
-               {{"llc", {"有限责任公司", "Limited company"}}, {"sole", {"个人独资企业", "Sole proprietorship"}}},
-               {}},
-              {"employees", {"从业人数", "Employees"}, "integer", false, {}, 0, 100000, {}, {}}};
+    i.form = {
+        {"company_name", {"企业名称", "Company name"}, "text", true, 100, {}, {}, {}, {}},
+        {"capital", {"注册资本（万元）", "Registered capital"}, "money", true, {}, {}, {}, {}, {}},
+        {"legal_rep_id",
+         {"法定代表人身份证号", "Legal representative ID"},
+         "id_number",
+         true,
+         {},
+         {},
+         {},
+         {},
+         {}},
+        {"type",
+         {"企业类型", "Type"},
+         "select",
+         true,
+         {},
+         {},
+         {},
+         {{"llc", {"有限责任公司", "Limited company"}},
+          {"sole", {"个人独资企业", "Sole proprietorship"}}},
+         {}},
+        {"employees", {"从业人数", "Employees"}, "integer", false, {}, 0, 100000, {}, {}}};
     i.deficiency_tolerant = true;
-    i.materials = {
-        {"application", {"设立登记申请书", "Application form"}, "《市场主体登记管理条例》第十六条",
-         "required", {}, false, "", 1},
-        {"id_card", {"法定代表人身份证明", "Identity document"}, "《市场主体登记管理条例》第十六条",
-         "required", {}, false, "resident_id_card", 1},
-        {"scope", {"经营范围说明", "Business scope statement"}, "《市场主体登记管理条例》第十六条",
-         "required", {}, true, "", 1},
-        {"lease", {"住所使用证明", "Proof of premises"}, "《市场主体登记管理条例》第十六条",
-         "conditional", {"租赁场地时提交", "When premises are leased"}, true, "", 1}};
+    i.materials = {{"application",
+                    {"设立登记申请书", "Application form"},
+                    "《市场主体登记管理条例》第十六条",
+                    "required",
+                    {},
+                    false,
+                    "",
+                    1},
+                   {"id_card",
+                    {"法定代表人身份证明", "Identity document"},
+                    "《市场主体登记管理条例》第十六条",
+                    "required",
+                    {},
+                    false,
+                    "resident_id_card",
+                    1},
+                   {"scope",
+                    {"经营范围说明", "Business scope statement"},
+                    "《市场主体登记管理条例》第十六条",
+                    "required",
+                    {},
+                    true,
+                    "",
+                    1},
+                   {"lease",
+                    {"住所使用证明", "Proof of premises"},
+                    "《市场主体登记管理条例》第十六条",
+                    "conditional",
+                    {"租赁场地时提交", "When premises are leased"},
+                    true,
+                    "",
+                    1}};
     i.workflow = {{{"审查", "Review"}, 1, {"amr"}}};
     return i;
 }
@@ -57,16 +95,32 @@ inline Catalog SmallCatalog() {
     seal.workflow.clear();
     seal.deficiency_tolerant = false;
     seal.result = {false, "", {"备案回执", "Filing receipt"}};
-    seal.materials = {{"license", {"营业执照", "Business license"}, "《印铸刻字业暨印章治安管理办法》",
-                       "required", {}, false, "business_license", 1},
-                      {"id_card", {"经办人身份证", "Agent's ID card"}, "《印铸刻字业暨印章治安管理办法》",
-                       "required", {}, false, "resident_id_card", 1}};
+    seal.materials = {{"license",
+                       {"营业执照", "Business license"},
+                       "《印铸刻字业暨印章治安管理办法》",
+                       "required",
+                       {},
+                       false,
+                       "business_license",
+                       1},
+                      {"id_card",
+                       {"经办人身份证", "Agent's ID card"},
+                       "《印铸刻字业暨印章治安管理办法》",
+                       "required",
+                       {},
+                       false,
+                       "resident_id_card",
+                       1}};
     c.items.push_back(seal);
-    c.bundles = {{"BUNDLE-STARTUP", {"开办企业一件事", "Starting a business"}, {"AMR-001", "PSB-001"},
+    c.bundles = {{"BUNDLE-STARTUP",
+                  {"开办企业一件事", "Starting a business"},
+                  {"AMR-001", "PSB-001"},
                   {"business_startup"}}};
     return c;
 }
 
-inline std::set<std::string> Departments() { return {"amr", "psb", "tax", "nr", "housing"}; }
+inline std::set<std::string> Departments() {
+    return {"amr", "psb", "tax", "nr", "housing"};
+}
 
 }  // namespace ow::catalog::testing

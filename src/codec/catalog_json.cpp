@@ -40,7 +40,9 @@ Result<int> ReadSmallInt(JsonReader& in, const char* name, std::optional<int> fa
         return Error(ErrorCode::kMissingField).Field(in.PathOf(name));
     }
     if (*v < -1000000 || *v > 1000000) {
-        return Error(ErrorCode::kInvalidCatalog).Field(in.PathOf(name)).Param("reason", "limit_rule");
+        return Error(ErrorCode::kInvalidCatalog)
+            .Field(in.PathOf(name))
+            .Param("reason", "limit_rule");
     }
     return static_cast<int>(*v);
 }
@@ -172,7 +174,9 @@ Result<Item> ReadItem(JsonReader& in) {
         OW_ASSIGN_OR_RETURN(std::string amount, f.String("amount"));
         auto money = Money::Parse(amount);
         if (!money) {
-            return Error(ErrorCode::kInvalidCatalog).Field(f.PathOf("amount")).Param("reason", "money_rule");
+            return Error(ErrorCode::kInvalidCatalog)
+                .Field(f.PathOf("amount"))
+                .Param("reason", "money_rule");
         }
         fee.amount = *money;
         OW_ASSIGN_OR_RETURN(fee.basis, f.StringOr("basis"));
@@ -203,8 +207,8 @@ Result<Catalog> ReadCatalog(JsonReader& in) {
     }
     in.Ignore("comment");
     Catalog c;
-    OW_ASSIGN_OR_RETURN(c.document_types, ReadAll<DocumentType>(in, "document_types", "code",
-                                                                false, ReadDocumentType));
+    OW_ASSIGN_OR_RETURN(c.document_types, ReadAll<DocumentType>(in, "document_types", "code", false,
+                                                                ReadDocumentType));
     OW_ASSIGN_OR_RETURN(c.items, ReadAll<Item>(in, "items", "code", true, ReadItem));
     OW_ASSIGN_OR_RETURN(c.bundles, ReadAll<Bundle>(in, "bundles", "code", false, ReadBundle));
     OW_TRY(in.Finish());

@@ -52,9 +52,8 @@ TEST(CatalogJson, ShapeErrorsNameThePath) {
     EXPECT_EQ(Reparse(boost::json::serialize(doc)).error().code(), ErrorCode::kInvalidCatalog);
 
     doc = WriteCatalog(catalog::testing::SmallCatalog());
-    doc["items"].as_array()[0].as_object()["fees"] =
-        boost::json::array{boost::json::object{{"name_zh", "工本费"}, {"name_en", "Fee"},
-                                               {"amount", "10.005"}}};
+    doc["items"].as_array()[0].as_object()["fees"] = boost::json::array{
+        boost::json::object{{"name_zh", "工本费"}, {"name_en", "Fee"}, {"amount", "10.005"}}};
     r = Reparse(boost::json::serialize(doc));
     EXPECT_EQ(r.error().field(), "items[AMR-001].fees[0].amount");
 

@@ -234,6 +234,12 @@ std::string_view LocalizeWord(std::string_view value, Lang lang) {
          "该事项不能通过此渠道办理"},
         {"level_not_offered", "the item is not handled at this level", "该事项不在此层级办理"},
         {"subject_mismatch", "the item is not for this kind of applicant", "申请人类型与事项不符"},
+        {"stored_document", "a stored document is unreadable", "存储的文档无法读取"},
+        {"changed_meanwhile", "the case changed meanwhile; try again", "办件已被他人修改，请重试"},
+        {"idempotency_key_reused", "this Idempotency-Key was used for a different request",
+         "该 Idempotency-Key 已用于另一个请求"},
+        {"request_in_progress", "the same request is still being processed",
+         "相同的请求仍在处理中"},
         {"contains_username", "must not contain the username", "不能包含用户名"},
     };
     for (const Word& w : kWords) {

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <exception>
 
+#include "common/sha256.hpp"
 #include "http/log.hpp"
 
 namespace ow::http {
@@ -54,8 +55,39 @@ std::string SessionToken(const Request& req, bool* from_cookie) {
     return "";
 }
 
-Api::Api(const Router& router, auth::AuthService& auth, metrics::Registry& metrics)
-    : router_(router), auth_(auth), metrics_(metrics) {}
+Api::Api(const Router& router, auth::AuthService& auth, metrics::Registry& metrics,
+         IdempotencyStore* idempotency, const Clock* clock)
+    : router_(router), auth_(auth), metrics_(metrics), idempotency_(idempotency), clock_(clock) {}
+
+// A POST with an Idempotency-Key runs once per user and key: a retry gets the first answer.
+// Answers of 5xx are not kept (the request changed nothing and may be tried again).
+Result<Response> Api::RunOnce(Request& req, const Route& route) {
+    std::string_view key = req.Header("idempotency-key");
+    if (!idempotency_ || !clock_ || req.method != "POST" || key.empty() || !req.principal) {
+        return route.handler(req);
+    }
+    if (key.size() > 200) {
+        return Error(ErrorCode::kInvalidValue).Field("Idempotency-Key").Param("reason", "too_long");
+    }
+    const int64_t user = req.principal->user_id;
+    const std::string k(key);
+    const std::string hash = Sha256Hex(req.method + " " + req.path + "\n" + req.body);
+    OW_ASSIGN_OR_RETURN(auto stored, idempotency_->Begin(user, k, hash, clock_->Now()));
+    if (stored) {
+        return Response{stored->status, stored->body, stored->content_type, {}}.Header(
+            "Idempotent-Replayed", "true");
+    }
+    Result<Response> r = route.handler(req);
+    if (r.ok() && r->status < 500) {
+        OW_TRY(idempotency_->Finish(user, k, {r->status, r->content_type, r->body}));
+    } else if (!r.ok() && r.error().HttpStatus() < 500) {
+        Response failure = Response::FromError(r.error(), req.lang);
+        OW_TRY(idempotency_->Finish(user, k, {failure.status, failure.content_type, failure.body}));
+    } else {
+        (void)idempotency_->Abandon(user, k);
+    }
+    return r;
+}
 
 Result<Response> Api::Run(Request& req, const Route& route) {
     bool from_cookie = false;
@@ -79,7 +111,7 @@ Result<Response> Api::Run(Request& req, const Route& route) {
         }
         if (!route.access.AllowsRoles(&*req.principal)) return Error(ErrorCode::kForbidden);
     }
-    return route.handler(req);
+    return RunOnce(req, route);
 }
 
 Response Api::Handle(Request& req, const RouteMatch& match) {

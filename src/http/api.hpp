@@ -8,6 +8,8 @@
 #include <string>
 
 #include "auth/auth_service.hpp"
+#include "common/clock.hpp"
+#include "common/idempotency.hpp"
 #include "common/metrics.hpp"
 #include "http/router.hpp"
 
@@ -21,17 +23,23 @@ std::string SessionToken(const Request& req, bool* from_cookie);
 
 class Api {
 public:
-    Api(const Router& router, auth::AuthService& auth, metrics::Registry& metrics);
+    // `idempotency`, when given, makes POSTs with an Idempotency-Key answer retries with the
+    // first answer.
+    Api(const Router& router, auth::AuthService& auth, metrics::Registry& metrics,
+        IdempotencyStore* idempotency = nullptr, const Clock* clock = nullptr);
 
     // Handles a request whose route matched (match.route set) or not (404/405 as JSON).
     Response Handle(Request& req, const RouteMatch& match);
 
 private:
     Result<Response> Run(Request& req, const Route& route);
+    Result<Response> RunOnce(Request& req, const Route& route);
 
     const Router& router_;
     auth::AuthService& auth_;
     metrics::Registry& metrics_;
+    IdempotencyStore* idempotency_;
+    const Clock* clock_;
 };
 
 }  // namespace ow::http

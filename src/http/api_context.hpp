@@ -7,6 +7,7 @@
 
 #include "auth/auth_service.hpp"
 #include "calendar/calendar_service.hpp"
+#include "cases/case_service.hpp"
 #include "catalog/catalog_service.hpp"
 #include "common/admin_log.hpp"
 #include "common/metrics.hpp"
@@ -21,6 +22,8 @@ struct ApiContext {
     org::OrgService& org;
     calendar::CalendarService& calendar;
     catalog::CatalogService& catalog;
+    cases::CaseService& cases;
+    vault::VaultStore& vault;
     WebSocketHub& hub;
     metrics::Registry& metrics;
     const Clock& clock;
@@ -37,6 +40,7 @@ void AddUserRoutes(Router& router, ApiContext& ctx);
 void AddOrgRoutes(Router& router, ApiContext& ctx);
 void AddCalendarRoutes(Router& router, ApiContext& ctx);
 void AddCatalogRoutes(Router& router, ApiContext& ctx);
+void AddCaseRoutes(Router& router, ApiContext& ctx);
 
 // Every route of the foundation.
 void AddAllRoutes(Router& router, ApiContext& ctx);

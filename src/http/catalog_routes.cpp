@@ -137,25 +137,28 @@ void AddCatalogRoutes(Router& router, ApiContext& ctx) {
                     }
                     return Response::Json(json::object{{"versions", std::move(out)}});
                 }});
-    router.Add({"PUT", "/api/v1/items/{code}", kAdmins, [&ctx](Request& req) -> Result<Response> {
+    router.Add({"PUT", "/api/v1/items/{code}", kAdmins,
+                [&ctx](Request& req) -> Result<Response> {
                     OW_ASSIGN_OR_RETURN(JsonInput in, ParseJsonBody(req));
                     OW_ASSIGN_OR_RETURN(Item item, codec::ReadItem(in));
                     if (item.code != req.Param("code")) {
-                        return Error(ErrorCode::kInvalidValue).Field("code").Param("reason",
-                                                                                  "code_mismatch");
+                        return Error(ErrorCode::kInvalidValue)
+                            .Field("code")
+                            .Param("reason", "code_mismatch");
                     }
-                    OW_ASSIGN_OR_RETURN(Item saved, ctx.catalog.PutItem(item, req.principal->user_id));
+                    OW_ASSIGN_OR_RETURN(Item saved,
+                                        ctx.catalog.PutItem(item, req.principal->user_id));
                     ctx.hub.Publish(Audience::Everyone(), R"({"type":"catalog.changed"})");
                     return Response::Json(codec::WriteItem(saved, true));
                 },
                 4 << 20});
-    router.Add({"GET", "/api/v1/bundles", auth::Access::Public(),
-                [&ctx](Request&) -> Result<Response> {
-                    auto c = ctx.catalog.Current();
-                    json::array out;
-                    for (const auto& b : c->bundles) out.push_back(BundleJson(*c, b));
-                    return Response::Json(json::object{{"bundles", std::move(out)}});
-                }});
+    router.Add(
+        {"GET", "/api/v1/bundles", auth::Access::Public(), [&ctx](Request&) -> Result<Response> {
+             auto c = ctx.catalog.Current();
+             json::array out;
+             for (const auto& b : c->bundles) out.push_back(BundleJson(*c, b));
+             return Response::Json(json::object{{"bundles", std::move(out)}});
+         }});
     router.Add({"GET", "/api/v1/bundles/{code}", auth::Access::Public(),
                 [&ctx](Request& req) -> Result<Response> {
                     auto c = ctx.catalog.Current();

@@ -29,6 +29,7 @@ void AddAllRoutes(Router& router, ApiContext& ctx) {
     AddOrgRoutes(router, ctx);
     AddCalendarRoutes(router, ctx);
     AddCatalogRoutes(router, ctx);
+    AddCaseRoutes(router, ctx);
 }
 
 }  // namespace ow::http

@@ -1,7 +1,8 @@
 // Numbered schema migrations (migrations/NNNN_name.sql, compiled into the binary), applied in
 // order at start, each in its own transaction and recorded in schema_migrations. The SQL is
 // portable but for two placeholders the runner fills in per dialect: @ID@ (an auto-assigned
-// 64-bit primary key) and @BLOB@ (a byte string column).
+// 64-bit primary key) and @BLOB@ (a byte string column); and blocks between "-- @sqlite-only"
+// or "-- @postgres-only" and "-- @end" that only one dialect runs (triggers).
 #pragma once
 
 #include <string>

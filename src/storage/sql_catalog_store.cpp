@@ -13,7 +13,8 @@ namespace {
 
 Result<codec::JsonReader> ParseStored(const std::string& text) {
     auto in = codec::JsonReader::Parse(text);
-    if (!in.ok()) return Error(ErrorCode::kStorageError).Detail("stored catalog document unreadable");
+    if (!in.ok())
+        return Error(ErrorCode::kStorageError).Detail("stored catalog document unreadable");
     return in;
 }
 
@@ -21,7 +22,8 @@ Result<Item> ReadStoredItem(const std::string& text, int version) {
     OW_ASSIGN_OR_RETURN(codec::JsonReader in, ParseStored(text));
     auto item = codec::ReadItem(in);
     if (!item.ok()) {
-        return Error(ErrorCode::kStorageError).Detail("stored item unreadable: " + item.error().field());
+        return Error(ErrorCode::kStorageError)
+            .Detail("stored item unreadable: " + item.error().field());
     }
     item->version = version;
     return item;
@@ -30,8 +32,8 @@ Result<Item> ReadStoredItem(const std::string& text, int version) {
 // A document-type or bundle array stored one row per entry: read back through the file form.
 template <class T>
 Result<std::vector<T>> ReadStoredList(Connection& c, const char* table, const char* field) {
-    OW_ASSIGN_OR_RETURN(auto rows, c.Query(std::string("SELECT document FROM ") + table +
-                                           " ORDER BY position"));
+    OW_ASSIGN_OR_RETURN(
+        auto rows, c.Query(std::string("SELECT document FROM ") + table + " ORDER BY position"));
     boost::json::array array;
     for (const Row& r : rows) {
         boost::system::error_code ec;
@@ -39,7 +41,8 @@ Result<std::vector<T>> ReadStoredList(Connection& c, const char* table, const ch
         if (ec) return Error(ErrorCode::kStorageError).Detail("stored catalog document unreadable");
         array.push_back(std::move(v));
     }
-    boost::json::object doc{{"format", codec::kCatalogFormat}, {"items", boost::json::array()},
+    boost::json::object doc{{"format", codec::kCatalogFormat},
+                            {"items", boost::json::array()},
                             {field, std::move(array)}};
     codec::JsonReader in(doc, "");
     auto catalog = codec::ReadCatalog(in);
@@ -73,8 +76,7 @@ Result<catalog::Catalog> SqlCatalogStore::LoadCurrent() {
     });
 }
 
-Result<std::optional<Item>> SqlCatalogStore::LoadItemVersion(const std::string& code,
-                                                             int version) {
+Result<std::optional<Item>> SqlCatalogStore::LoadItemVersion(const std::string& code, int version) {
     return db_.Read([&](Connection& c) -> Result<std::optional<Item>> {
         OW_ASSIGN_OR_RETURN(auto rows, c.Query("SELECT document FROM catalog_item_versions "
                                                "WHERE item_code = $1 AND version = $2",
@@ -106,18 +108,20 @@ Result<void> SqlCatalogStore::Apply(const catalog::CatalogChange& change) {
             OW_TRY(c.Execute("DELETE FROM catalog_document_types"));
             int64_t pos = 0;
             for (const auto& t : *change.document_types) {
-                OW_TRY(c.Execute("INSERT INTO catalog_document_types (code, position, document) "
-                                 "VALUES ($1, $2, $3)",
-                                 {t.code, pos++, boost::json::serialize(codec::WriteDocumentType(t))}));
+                OW_TRY(c.Execute(
+                    "INSERT INTO catalog_document_types (code, position, document) "
+                    "VALUES ($1, $2, $3)",
+                    {t.code, pos++, boost::json::serialize(codec::WriteDocumentType(t))}));
             }
         }
         if (change.bundles) {
             OW_TRY(c.Execute("DELETE FROM catalog_bundles"));
             int64_t pos = 0;
             for (const auto& b : *change.bundles) {
-                OW_TRY(c.Execute("INSERT INTO catalog_bundles (code, position, document) "
-                                 "VALUES ($1, $2, $3)",
-                                 {b.code, pos++, boost::json::serialize(codec::WriteBundle(b))}));
+                OW_TRY(
+                    c.Execute("INSERT INTO catalog_bundles (code, position, document) "
+                              "VALUES ($1, $2, $3)",
+                              {b.code, pos++, boost::json::serialize(codec::WriteBundle(b))}));
             }
         }
         OW_ASSIGN_OR_RETURN(auto max_pos, c.Query("SELECT max(position) FROM catalog_items"));

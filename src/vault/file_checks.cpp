@@ -7,7 +7,8 @@
 namespace ow::vault {
 
 Result<std::string> SniffContentType(std::string_view c) {
-    if (c.empty()) return Error(ErrorCode::kInvalidValue).Field("file").Param("reason", "empty_file");
+    if (c.empty())
+        return Error(ErrorCode::kInvalidValue).Field("file").Param("reason", "empty_file");
     if (c.size() > kMaxFileBytes) {
         return Error(ErrorCode::kPayloadTooLarge).Param("max", std::to_string(kMaxFileBytes));
     }
@@ -17,16 +18,6 @@ Result<std::string> SniffContentType(std::string_view c) {
         return std::string("image/jpeg");
     }
     return Error(ErrorCode::kUnsupportedMediaType).Param("expected", "PDF, PNG or JPEG");
-}
-
-std::string Sha256Hex(std::string_view content) {
-    if (sodium_init() < 0) throw std::runtime_error("libsodium unavailable");
-    unsigned char digest[crypto_hash_sha256_BYTES];
-    crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(content.data()),
-                       content.size());
-    char hex[crypto_hash_sha256_BYTES * 2 + 1];
-    sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
-    return hex;
 }
 
 std::string NewFileId() {

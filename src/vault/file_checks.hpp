@@ -15,9 +15,6 @@ inline constexpr size_t kMaxFileBytes = 20u << 20;
 // kPayloadTooLarge over the limit, kInvalidValue for an empty file.
 Result<std::string> SniffContentType(std::string_view content);
 
-// Lower-case hex SHA-256.
-std::string Sha256Hex(std::string_view content);
-
 // A fresh unguessable identifier (128 bits, base32).
 std::string NewFileId();
 

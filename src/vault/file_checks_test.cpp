@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "common/sha256.hpp"
+
 namespace ow::vault {
 namespace {
 

@@ -45,6 +45,8 @@ TEST(OpenApi, DocumentAndRouterAgree) {
                          (*app)->org(),
                          (*app)->calendar(),
                          (*app)->catalog(),
+                         (*app)->cases(),
+                         (*app)->vault_store(),
                          hub,
                          metrics,
                          clock,

@@ -1,0 +1,69 @@
+#include "storage/sql_vault_store.hpp"
+
+#include "storage/admin_log_sql.hpp"
+
+namespace ow::storage {
+
+using vault::StoredFile;
+
+Result<StoredFile> SqlVaultStore::SaveFile(const StoredFile& file, const std::string& content) {
+    return db_.Write([&](Connection& c) -> Result<StoredFile> {
+        OW_TRY(c.Execute("INSERT INTO blobs (sha256, size, data) VALUES ($1, $2, $3) "
+                         "ON CONFLICT (sha256) DO NOTHING",
+                         {file.sha256, file.size, Bytes{content}}));
+        OW_TRY(c.Execute("INSERT INTO files (id, sha256, size, content_type, name, uploaded_by, "
+                         "created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                         {file.id, file.sha256, file.size, file.content_type, file.name,
+                          Nullable(file.uploaded_by), Millis(file.created_at)}));
+        return file;
+    });
+}
+
+Result<std::optional<StoredFile>> SqlVaultStore::FindFile(const std::string& id) {
+    return db_.Read([&](Connection& c) -> Result<std::optional<StoredFile>> {
+        OW_ASSIGN_OR_RETURN(auto rows, c.Query("SELECT id, sha256, size, content_type, name, "
+                                               "uploaded_by, created_at FROM files WHERE id = $1",
+                                               {id}));
+        if (rows.empty()) return std::optional<StoredFile>();
+        const Row& r = rows[0];
+        return std::optional<StoredFile>(StoredFile{r.Text(0), r.Text(1), r.Int(2), r.Text(3),
+                                                    r.Text(4), r.OptInt(5), FromMillis(r.Int(6))});
+    });
+}
+
+Result<std::optional<std::string>> SqlVaultStore::FileContent(const std::string& id) {
+    return db_.Read([&](Connection& c) -> Result<std::optional<std::string>> {
+        OW_ASSIGN_OR_RETURN(auto rows, c.Query("SELECT b.data FROM files f JOIN blobs b ON "
+                                               "b.sha256 = f.sha256 WHERE f.id = $1",
+                                               {id}));
+        if (rows.empty()) return std::optional<std::string>();
+        return std::optional<std::string>(rows[0].BlobData(0));
+    });
+}
+
+Result<std::vector<vault::VaultDocument>> SqlVaultStore::Documents(const std::string& holder) {
+    return db_.Read([&](Connection& c) -> Result<std::vector<vault::VaultDocument>> {
+        OW_ASSIGN_OR_RETURN(auto rows,
+                            c.Query("SELECT id, holder, document_type, file_id, source, "
+                                    "source_case, valid_from, valid_until, created_at FROM "
+                                    "vault_documents WHERE holder = $1 ORDER BY id",
+                                    {holder}));
+        std::vector<vault::VaultDocument> out;
+        for (const Row& r : rows) {
+            vault::VaultDocument d;
+            d.id = r.Int(0);
+            d.holder = r.Text(1);
+            d.document_type = r.Text(2);
+            d.file_id = r.Text(3);
+            d.source = r.Text(4);
+            d.source_case = r.Text(5);
+            d.valid_from = ParseDate(r.Text(6)).value_or(Date{});
+            if (auto until = r.OptText(7)) d.valid_until = ParseDate(*until);
+            d.created_at = FromMillis(r.Int(8));
+            out.push_back(std::move(d));
+        }
+        return out;
+    });
+}
+
+}  // namespace ow::storage
