@@ -8,7 +8,8 @@
 namespace ow::app {
 
 std::optional<Timestamp> ParseInstant(std::string_view s) {
-    while (!s.empty() && (s.back() == '\n' || s.back() == ' ' || s.back() == '\r')) s.remove_suffix(1);
+    while (!s.empty() && (s.back() == '\n' || s.back() == ' ' || s.back() == '\r'))
+        s.remove_suffix(1);
     if (s.size() < 20 || s[10] != 'T' || s.back() != 'Z') return std::nullopt;
     auto date = ParseDate(s.substr(0, 10));
     if (!date) return std::nullopt;

@@ -50,18 +50,28 @@ bool HasTaskOf(const Case& c, const Principal& p) {
                        [&](const Task& t) { return t.department_id == *p.department_id; });
 }
 
+// The org unit of the service point where the case came in (its window's).
+int64_t PointUnit(const org::OrgSnapshot& org, const Case& c) {
+    const org::ServicePoint* sp = org.FindServicePoint(c.service_point_id);
+    return sp ? sp->org_unit_id : c.handling_unit_id;
+}
+
 // Staff who may read a case: the window, supervision and administration of its unit, the
 // reviewing departments, whoever submitted it.
 bool StaffMayRead(const org::OrgSnapshot& org, const Principal& p, const Case& c) {
     if (c.submitted_by == p.user_id) return true;
     bool unit_role =
         p.HasRole(Role::kWindowClerk) || p.HasRole(Role::kSupervisor) || p.HasRole(Role::kAdmin);
-    if (unit_role && Covers(org, p, c.handling_unit_id)) return true;
+    if (unit_role && (Covers(org, p, c.handling_unit_id) || Covers(org, p, PointUnit(org, c)))) {
+        return true;
+    }
     return p.HasRole(Role::kReviewer) && HasTaskOf(c, p);
 }
 
+// The window where a case came in decides on it (一窗受理), wherever it is then handled.
 bool IsWindowFor(const org::OrgSnapshot& org, const Principal& p, const Case& c) {
-    return p.HasRole(Role::kWindowClerk) && Covers(org, p, c.handling_unit_id);
+    return p.HasRole(Role::kWindowClerk) &&
+           (Covers(org, p, PointUnit(org, c)) || Covers(org, p, c.handling_unit_id));
 }
 
 std::vector<int64_t> Subtree(const org::OrgSnapshot& org, int64_t root) {
@@ -274,8 +284,16 @@ Result<std::vector<Case>> CaseService::Submit(const Principal& p, const SubmitRe
     }
     bool clerk = p.HasRole(Role::kWindowClerk) || p.HasRole(Role::kBankClerk);
     if (clerk && !Covers(*org, p, point->org_unit_id)) return Error(ErrorCode::kOutOfScope);
-    const org::OrgUnit* unit = org->tree.Find(point->org_unit_id);
-    std::string level(org::OrgLevelName(unit->level));
+    // The case is handled at the nearest unit, from the service point up, at a level the item
+    // is handled at: a town centre handles a town-level item itself and passes a district-level
+    // one to its district; a bank branch or kiosk passes it on the same way.
+    auto handling_unit = [&](const catalog::Item& item) -> const org::OrgUnit* {
+        auto path = org->tree.Path(point->org_unit_id);
+        for (auto it = path.rbegin(); it != path.rend(); ++it) {
+            if (item.HasLevel(org::OrgLevelName((*it)->level))) return *it;
+        }
+        return nullptr;
+    };
 
     OW_TRY(CheckFiles(p, r.materials));
     // Materials of a bundle: each upload must answer some item's material.
@@ -302,7 +320,8 @@ Result<std::vector<Case>> CaseService::Submit(const Principal& p, const SubmitRe
                 .Field("channel")
                 .Param("reason", "channel_not_offered");
         }
-        if (!item->HasLevel(level)) {
+        const org::OrgUnit* unit = handling_unit(*item);
+        if (!unit) {
             return Error(ErrorCode::kInvalidValue)
                 .Field("service_point")
                 .Param("reason", "level_not_offered");

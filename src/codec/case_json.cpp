@@ -157,7 +157,8 @@ json::object WriteCase(const Case& c, bool with_tasks) {
     for (const Notice& n : c.notices) {
         json::array lines;
         for (const NoticeLine& l : n.lines) {
-            lines.push_back({{"subject", l.subject}, {"message", l.message}, {"due", DateOr(l.due)}});
+            lines.push_back(
+                {{"subject", l.subject}, {"message", l.message}, {"due", DateOr(l.due)}});
         }
         notices.push_back({{"kind", n.kind},
                            {"given_at", FormatTimestamp(n.given_at)},
@@ -167,8 +168,8 @@ json::object WriteCase(const Case& c, bool with_tasks) {
     }
     json::array pauses;
     for (const Pause& p : c.pauses) {
-        pauses.push_back({{"first", FormatDate(p.first)}, {"last", DateOr(p.last)},
-                          {"task_id", p.task_id}});
+        pauses.push_back(
+            {{"first", FormatDate(p.first)}, {"last", DateOr(p.last)}, {"task_id", p.task_id}});
     }
     json::value result = nullptr;
     if (c.result) {
@@ -188,19 +189,21 @@ json::object WriteCase(const Case& c, bool with_tasks) {
         {"item_code", c.item_code},
         {"item_version", c.item_version},
         {"bundle_application", c.bundle_application},
-        {"applicant", {{"type", c.applicant.type},
-                       {"id", c.applicant.id},
-                       {"name", c.applicant.name},
-                       {"user_id", IntOr(c.applicant.user_id)}}},
+        {"applicant",
+         {{"type", c.applicant.type},
+          {"id", c.applicant.id},
+          {"name", c.applicant.name},
+          {"user_id", IntOr(c.applicant.user_id)}}},
         {"channel", c.channel},
         {"service_point_id", c.service_point_id},
         {"handling_unit_id", c.handling_unit_id},
         {"submitted_by", c.submitted_by},
-        {"consent", {{"given", c.consent.given},
-                     {"method", c.consent.method},
-                     {"note", c.consent.note},
-                     {"recorded_at", c.consent.given ? json::value(FormatTimestamp(c.consent.recorded_at))
-                                                     : json::value(nullptr)}}},
+        {"consent",
+         {{"given", c.consent.given},
+          {"method", c.consent.method},
+          {"note", c.consent.note},
+          {"recorded_at", c.consent.given ? json::value(FormatTimestamp(c.consent.recorded_at))
+                                          : json::value(nullptr)}}},
         {"vault_consent", c.vault_consent},
         {"form", WriteFormData(c.form)},
         {"materials", std::move(materials)},
@@ -223,12 +226,13 @@ json::object WriteCase(const Case& c, bool with_tasks) {
         {"warning", WarningName(c.warning)},
         {"result", std::move(result)},
         {"closed_at", TimeOr(c.closed_at)},
-        {"counters", {{"required", c.counters.required},
-                      {"submitted", c.counters.submitted},
-                      {"reused", c.counters.reused},
-                      {"waived", c.counters.waived},
-                      {"deferred", c.counters.deferred},
-                      {"visits", c.counters.visits}}},
+        {"counters",
+         {{"required", c.counters.required},
+          {"submitted", c.counters.submitted},
+          {"reused", c.counters.reused},
+          {"waived", c.counters.waived},
+          {"deferred", c.counters.deferred},
+          {"visits", c.counters.visits}}},
         {"next_check_at", TimeOr(c.next_check_at)},
         {"revision", c.revision},
     };
@@ -324,10 +328,10 @@ Result<Case> ReadCase(JsonReader& in) {
     OW_ASSIGN_OR_RETURN(c.promised_deadline, OptDate(in, "promised_deadline"));
     OW_ASSIGN_OR_RETURN(c.statutory_deadline, OptDate(in, "statutory_deadline"));
     OW_ASSIGN_OR_RETURN(c.deadline_provisional, in.Bool("deadline_provisional"));
-    OW_ASSIGN_OR_RETURN(c.warning, Enum(in, "warning",
-                                        {Warning::kNormal, Warning::kYellow, Warning::kRed,
-                                         Warning::kOverdue},
-                                        WarningName));
+    OW_ASSIGN_OR_RETURN(
+        c.warning,
+        Enum(in, "warning", {Warning::kNormal, Warning::kYellow, Warning::kRed, Warning::kOverdue},
+             WarningName));
     if (const auto* r = in.Raw("result"); r && r->is_object()) {
         JsonReader rr(r->as_object(), "result");
         CaseResult res;

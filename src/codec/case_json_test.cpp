@@ -19,11 +19,13 @@ TEST(CaseJson, RoundTripsEverythingButTasks) {
     c.service_point_id = 3;
     c.handling_unit_id = 4;
     c.submitted_by = 5;
-    c.consent = {true, "signature", "当面签字", Timestamp(std::chrono::milliseconds(1600000000123))};
-    c.form = {{"company_name", std::string("台山某公司")}, {"employees", int64_t{12}},
-              {"agree", true}};
-    c.materials = {{"scope", MaterialState::kDeferred, "", std::nullopt, ParseDate("2020-09-14"), {}},
-                   {"id_card", MaterialState::kFromVault, "", 42, {}, {}}};
+    c.consent = {true, "signature", "当面签字",
+                 Timestamp(std::chrono::milliseconds(1600000000123))};
+    c.form = {
+        {"company_name", std::string("台山某公司")}, {"employees", int64_t{12}}, {"agree", true}};
+    c.materials = {
+        {"scope", MaterialState::kDeferred, "", std::nullopt, ParseDate("2020-09-14"), {}},
+        {"id_card", MaterialState::kFromVault, "", 42, {}, {}}};
     c.delivery = "express";
     c.delivery_address = "台山市台城街道";
     c.status = CaseStatus::kSuspended;
@@ -32,7 +34,10 @@ TEST(CaseJson, RoundTripsEverythingButTasks) {
     c.submitted_on = *ParseDate("2020-09-11");
     c.accepted_on = ParseDate("2020-09-11");
     c.accepted_by = 5;
-    c.notices = {{"deficiency", c.submitted_at, 5, {{"scope", "经营范围说明", ParseDate("2020-09-14")}},
+    c.notices = {{"deficiency",
+                  c.submitted_at,
+                  5,
+                  {{"scope", "经营范围说明", ParseDate("2020-09-14")}},
                   "terminate"}};
     c.pauses = {{*ParseDate("2020-09-12"), std::nullopt, 9}};
     c.promised_deadline = ParseDate("2020-09-14");

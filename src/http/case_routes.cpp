@@ -4,13 +4,13 @@
 
 #include "cases/case_service.hpp"
 #include "codec/case_json.hpp"
+#include "common/sha256.hpp"
+#include "common/text.hpp"
 #include "http/api_context.hpp"
 #include "http/case_view.hpp"
 #include "http/json_input.hpp"
 #include "http/multipart.hpp"
 #include "http/route_helpers.hpp"
-#include "common/sha256.hpp"
-#include "common/text.hpp"
 #include "vault/file_checks.hpp"
 
 namespace ow::http {
@@ -54,9 +54,12 @@ Result<cases::SubmitRequest> ReadSubmission(JsonInput& in, const org::OrgSnapsho
             for (const auto& p : org.service_points) {
                 if (p.code == sp->as_string()) r.service_point_id = p.id;
             }
-            if (!r.service_point_id) return Error(ErrorCode::kReferenceMissing).Field("service_point");
+            if (!r.service_point_id)
+                return Error(ErrorCode::kReferenceMissing).Field("service_point");
         } else {
-            return Error(ErrorCode::kWrongType).Field("service_point").Param("expected", "a string");
+            return Error(ErrorCode::kWrongType)
+                .Field("service_point")
+                .Param("expected", "a string");
         }
     }
     if (const auto* form = in.Raw("form"); form && !form->is_null()) {
@@ -98,16 +101,17 @@ Result<JsonInput> OptionalBody(const Request& req) {
 Result<Response> Reply(ApiContext& ctx, const Case& c, int status = 200) {
     auto item = ctx.catalog.ItemAt(c.item_code, c.item_version);
     PublishCaseChange(ctx.hub, c);
-    return Response::Json(status, CaseView(c, item.ok() ? item->get() : nullptr, *ctx.org.Current()));
+    return Response::Json(status,
+                          CaseView(c, item.ok() ? item->get() : nullptr, *ctx.org.Current()));
 }
 
 const auth::Access kApplicantsAndClerks =
     auth::Access::Roles({Role::kCitizen, Role::kEnterprise, Role::kWindowClerk, Role::kBankClerk},
                         auth::OrgScope::kOrgSubtree);
-const auth::Access kCaseReaders = auth::Access::Roles(
-    {Role::kCitizen, Role::kEnterprise, Role::kWindowClerk, Role::kReviewer, Role::kBankClerk,
-     Role::kSupervisor, Role::kAdmin},
-    auth::OrgScope::kOrgSubtree);
+const auth::Access kCaseReaders =
+    auth::Access::Roles({Role::kCitizen, Role::kEnterprise, Role::kWindowClerk, Role::kReviewer,
+                         Role::kBankClerk, Role::kSupervisor, Role::kAdmin},
+                        auth::OrgScope::kOrgSubtree);
 const auth::Access kWindow = auth::Access::Roles({Role::kWindowClerk}, auth::OrgScope::kOrgSubtree);
 const auth::Access kReviewers = auth::Access::Roles({Role::kReviewer});
 
@@ -124,29 +128,31 @@ Handler CaseAction(ApiContext& ctx, F act) {
 }  // namespace
 
 void AddCaseRoutes(Router& router, ApiContext& ctx) {
-    router.Add({"POST", "/api/v1/cases", kApplicantsAndClerks, [&ctx](Request& req) -> Result<Response> {
-                    OW_ASSIGN_OR_RETURN(JsonInput in, ParseJsonBody(req));
-                    OW_ASSIGN_OR_RETURN(cases::SubmitRequest r, ReadSubmission(in, *ctx.org.Current()));
-                    OW_ASSIGN_OR_RETURN(auto created, ctx.cases.Submit(*req.principal, r));
-                    if (created.size() == 1) return Reply(ctx, created[0], 201);
-                    json::array out;
-                    auto org = ctx.org.Current();
-                    for (const Case& c : created) {
-                        PublishCaseChange(ctx.hub, c);
-                        auto item = ctx.catalog.ItemAt(c.item_code, c.item_version);
-                        out.push_back(CaseView(c, item.ok() ? item->get() : nullptr, *org));
-                    }
-                    return Response::Json(201, json::object{{"bundle_application",
-                                                             created[0].bundle_application},
-                                                            {"cases", std::move(out)}});
-                }});
+    router.Add(
+        {"POST", "/api/v1/cases", kApplicantsAndClerks, [&ctx](Request& req) -> Result<Response> {
+             OW_ASSIGN_OR_RETURN(JsonInput in, ParseJsonBody(req));
+             OW_ASSIGN_OR_RETURN(cases::SubmitRequest r, ReadSubmission(in, *ctx.org.Current()));
+             OW_ASSIGN_OR_RETURN(auto created, ctx.cases.Submit(*req.principal, r));
+             if (created.size() == 1) return Reply(ctx, created[0], 201);
+             json::array out;
+             auto org = ctx.org.Current();
+             for (const Case& c : created) {
+                 PublishCaseChange(ctx.hub, c);
+                 auto item = ctx.catalog.ItemAt(c.item_code, c.item_version);
+                 out.push_back(CaseView(c, item.ok() ? item->get() : nullptr, *org));
+             }
+             return Response::Json(
+                 201, json::object{{"bundle_application", created[0].bundle_application},
+                                   {"cases", std::move(out)}});
+         }});
     router.Add({"GET", "/api/v1/cases", kCaseReaders, [&ctx](Request& req) -> Result<Response> {
                     std::optional<cases::CaseStatus> status;
                     if (auto s = req.Query("status")) {
                         status = cases::ParseStatus(*s);
                         if (!status) {
-                            return Error(ErrorCode::kInvalidValue).Field("status").Param(
-                                "reason", "unknown_value:" + *s);
+                            return Error(ErrorCode::kInvalidValue)
+                                .Field("status")
+                                .Param("reason", "unknown_value:" + *s);
                         }
                     }
                     OW_ASSIGN_OR_RETURN(auto list, ctx.cases.List(*req.principal, status));
@@ -158,41 +164,43 @@ void AddCaseRoutes(Router& router, ApiContext& ctx) {
                     }
                     return Response::Json(json::object{{"cases", std::move(out)}});
                 }});
-    router.Add({"GET", "/api/v1/cases/{id}", kCaseReaders, [&ctx](Request& req) -> Result<Response> {
-                    OW_ASSIGN_OR_RETURN(Case c, ctx.cases.Get(*req.principal, req.Param("id")));
-                    auto item = ctx.catalog.ItemAt(c.item_code, c.item_version);
-                    return Response::Json(
-                        CaseView(c, item.ok() ? item->get() : nullptr, *ctx.org.Current()));
-                }});
-    router.Add({"GET", "/api/v1/cases/{id}/precheck", kWindow,
-                [&ctx](Request& req) -> Result<Response> {
-                    OW_ASSIGN_OR_RETURN(Case c, ctx.cases.Get(*req.principal, req.Param("id")));
-                    OW_ASSIGN_OR_RETURN(auto item, ctx.cases.ItemOf(c));
-                    json::array lines;
-                    for (const auto& l : cases::CaseService::Precheck(c, *item)) {
-                        std::string state = l.state ? std::string(cases::MaterialStateName(l.state->state))
-                                                    : "missing";
-                        if (state == "missing" && l.can_defer) state = "deferrable";
-                        lines.push_back({{"requirement", l.material->code},
-                                         {"name_zh", l.material->name.zh},
-                                         {"name_en", l.material->name.en},
-                                         {"kind", l.material->requirement},
-                                         {"condition_zh", l.material->condition.zh},
-                                         {"condition_en", l.material->condition.en},
-                                         {"legal_basis", l.material->legal_basis},
-                                         {"document_type", l.material->document_type},
-                                         {"state", state},
-                                         {"file", l.state ? l.state->file_id : ""},
-                                         {"can_defer", l.can_defer}});
-                    }
-                    return Response::Json(json::object{{"case_id", c.id},
-                                                       {"status", cases::StatusName(c.status)},
-                                                       {"deficiency_tolerant", item->deficiency_tolerant},
-                                                       {"materials", std::move(lines)}});
-                }});
+    router.Add(
+        {"GET", "/api/v1/cases/{id}", kCaseReaders, [&ctx](Request& req) -> Result<Response> {
+             OW_ASSIGN_OR_RETURN(Case c, ctx.cases.Get(*req.principal, req.Param("id")));
+             auto item = ctx.catalog.ItemAt(c.item_code, c.item_version);
+             return Response::Json(
+                 CaseView(c, item.ok() ? item->get() : nullptr, *ctx.org.Current()));
+         }});
+    router.Add(
+        {"GET", "/api/v1/cases/{id}/precheck", kWindow, [&ctx](Request& req) -> Result<Response> {
+             OW_ASSIGN_OR_RETURN(Case c, ctx.cases.Get(*req.principal, req.Param("id")));
+             OW_ASSIGN_OR_RETURN(auto item, ctx.cases.ItemOf(c));
+             json::array lines;
+             for (const auto& l : cases::CaseService::Precheck(c, *item)) {
+                 std::string state =
+                     l.state ? std::string(cases::MaterialStateName(l.state->state)) : "missing";
+                 if (state == "missing" && l.can_defer) state = "deferrable";
+                 lines.push_back({{"requirement", l.material->code},
+                                  {"name_zh", l.material->name.zh},
+                                  {"name_en", l.material->name.en},
+                                  {"kind", l.material->requirement},
+                                  {"condition_zh", l.material->condition.zh},
+                                  {"condition_en", l.material->condition.en},
+                                  {"legal_basis", l.material->legal_basis},
+                                  {"document_type", l.material->document_type},
+                                  {"state", state},
+                                  {"file", l.state ? l.state->file_id : ""},
+                                  {"can_defer", l.can_defer}});
+             }
+             return Response::Json(json::object{{"case_id", c.id},
+                                                {"status", cases::StatusName(c.status)},
+                                                {"deficiency_tolerant", item->deficiency_tolerant},
+                                                {"materials", std::move(lines)}});
+         }});
     router.Add({"GET", "/api/v1/cases/{id}/events", kCaseReaders,
                 [&ctx](Request& req) -> Result<Response> {
-                    OW_ASSIGN_OR_RETURN(auto events, ctx.cases.History(*req.principal, req.Param("id")));
+                    OW_ASSIGN_OR_RETURN(auto events,
+                                        ctx.cases.History(*req.principal, req.Param("id")));
                     json::array out;
                     for (const auto& e : events) {
                         json::object data;
@@ -213,7 +221,9 @@ void AddCaseRoutes(Router& router, ApiContext& ctx) {
                     cases::AcceptInput a;
                     if (const auto* d = in.Raw("deferred"); d && !d->is_null()) {
                         if (!d->is_array()) {
-                            return Error(ErrorCode::kWrongType).Field("deferred").Param("expected", "an array");
+                            return Error(ErrorCode::kWrongType)
+                                .Field("deferred")
+                                .Param("expected", "an array");
                         }
                         for (const auto& x : d->as_array()) {
                             if (x.is_string()) {
@@ -228,7 +238,9 @@ void AddCaseRoutes(Router& router, ApiContext& ctx) {
                                 OW_TRY(o.Finish());
                                 a.deferred.emplace_back(code, due);
                             } else {
-                                return Error(ErrorCode::kWrongType).Field("deferred").Param("expected", "an array");
+                                return Error(ErrorCode::kWrongType)
+                                    .Field("deferred")
+                                    .Param("expected", "an array");
                             }
                         }
                     }
@@ -302,16 +314,17 @@ void AddCaseRoutes(Router& router, ApiContext& ctx) {
                     json::array out;
                     for (const auto& t : tasks) {
                         auto item = ctx.catalog.ItemAt(t.item_code, t.item_version);
-                        out.push_back(InboxView(t, item.ok() ? item->get() : nullptr, *org, today, *cal));
+                        out.push_back(
+                            InboxView(t, item.ok() ? item->get() : nullptr, *org, today, *cal));
                     }
                     return Response::Json(json::object{{"tasks", std::move(out)}});
                 }});
-    router.Add({"POST", "/api/v1/tasks/{id}/claim", kReviewers,
-                [&ctx](Request& req) -> Result<Response> {
-                    OW_ASSIGN_OR_RETURN(int64_t id, IdParam(req, "id", "task"));
-                    OW_ASSIGN_OR_RETURN(Case c, ctx.cases.Claim(*req.principal, id));
-                    return Reply(ctx, c);
-                }});
+    router.Add(
+        {"POST", "/api/v1/tasks/{id}/claim", kReviewers, [&ctx](Request& req) -> Result<Response> {
+             OW_ASSIGN_OR_RETURN(int64_t id, IdParam(req, "id", "task"));
+             OW_ASSIGN_OR_RETURN(Case c, ctx.cases.Claim(*req.principal, id));
+             return Reply(ctx, c);
+         }});
     router.Add({"POST", "/api/v1/tasks/{id}/decision", kReviewers,
                 [&ctx](Request& req) -> Result<Response> {
                     OW_ASSIGN_OR_RETURN(int64_t id, IdParam(req, "id", "task"));
@@ -356,39 +369,43 @@ void AddCaseRoutes(Router& router, ApiContext& ctx) {
                                                             {"name", saved.name}});
                 },
                 vault::kMaxFileBytes + (64 << 10)});
-    router.Add({"GET", "/api/v1/files/{id}", kCaseReaders, [&ctx](Request& req) -> Result<Response> {
-                    OW_ASSIGN_OR_RETURN(vault::StoredFile f, ctx.cases.FileFor(*req.principal, req.Param("id")));
-                    OW_ASSIGN_OR_RETURN(auto content, ctx.vault.FileContent(f.id));
-                    if (!content) return Error(ErrorCode::kNotFound).Param("what", "file");
-                    return Response::Text(200, std::move(*content), f.content_type)
-                        .Header("Content-Disposition", "inline")
-                        .Header("Cache-Control", "private, no-store");
-                }});
-    router.Add({"GET", "/api/v1/vault", kApplicantsAndClerks, [&ctx](Request& req) -> Result<Response> {
-                    std::string holder = req.Query("holder").value_or(
-                        req.principal->id_number.value_or(req.principal->credit_code.value_or("")));
-                    OW_ASSIGN_OR_RETURN(auto docs, ctx.cases.VaultOf(*req.principal, holder));
-                    Date today = LocalDate(ctx.clock.Now());
-                    auto cat = ctx.catalog.Current();
-                    json::array out;
-                    for (const auto& d : docs) {
-                        json::object o{{"id", d.id},
-                                       {"document_type", d.document_type},
-                                       {"file_id", d.file_id},
-                                       {"source", d.source},
-                                       {"source_case", d.source_case},
-                                       {"valid_from", FormatDate(d.valid_from)},
-                                       {"valid_until", d.valid_until ? json::value(FormatDate(*d.valid_until))
-                                                                     : json::value(nullptr)},
-                                       {"valid", d.ValidOn(today)}};
-                        if (const auto* t = cat->FindDocumentType(d.document_type)) {
-                            o["name_zh"] = t->name.zh;
-                            o["name_en"] = t->name.en;
-                        }
-                        out.push_back(std::move(o));
-                    }
-                    return Response::Json(json::object{{"holder", holder}, {"documents", std::move(out)}});
-                }});
+    router.Add(
+        {"GET", "/api/v1/files/{id}", kCaseReaders, [&ctx](Request& req) -> Result<Response> {
+             OW_ASSIGN_OR_RETURN(vault::StoredFile f,
+                                 ctx.cases.FileFor(*req.principal, req.Param("id")));
+             OW_ASSIGN_OR_RETURN(auto content, ctx.vault.FileContent(f.id));
+             if (!content) return Error(ErrorCode::kNotFound).Param("what", "file");
+             return Response::Text(200, std::move(*content), f.content_type)
+                 .Header("Content-Disposition", "inline")
+                 .Header("Cache-Control", "private, no-store");
+         }});
+    router.Add(
+        {"GET", "/api/v1/vault", kApplicantsAndClerks, [&ctx](Request& req) -> Result<Response> {
+             std::string holder = req.Query("holder").value_or(
+                 req.principal->id_number.value_or(req.principal->credit_code.value_or("")));
+             OW_ASSIGN_OR_RETURN(auto docs, ctx.cases.VaultOf(*req.principal, holder));
+             Date today = LocalDate(ctx.clock.Now());
+             auto cat = ctx.catalog.Current();
+             json::array out;
+             for (const auto& d : docs) {
+                 json::object o{
+                     {"id", d.id},
+                     {"document_type", d.document_type},
+                     {"file_id", d.file_id},
+                     {"source", d.source},
+                     {"source_case", d.source_case},
+                     {"valid_from", FormatDate(d.valid_from)},
+                     {"valid_until", d.valid_until ? json::value(FormatDate(*d.valid_until))
+                                                   : json::value(nullptr)},
+                     {"valid", d.ValidOn(today)}};
+                 if (const auto* t = cat->FindDocumentType(d.document_type)) {
+                     o["name_zh"] = t->name.zh;
+                     o["name_en"] = t->name.en;
+                 }
+                 out.push_back(std::move(o));
+             }
+             return Response::Json(json::object{{"holder", holder}, {"documents", std::move(out)}});
+         }});
 }
 
 }  // namespace ow::http

@@ -40,8 +40,11 @@ json::object CaseView(const Case& c, const catalog::Item* item, const org::OrgSn
         }
     }
     if (const org::ServicePoint* p = org.FindServicePoint(c.service_point_id)) {
-        o["service_point"] = {{"id", p->id}, {"code", p->code}, {"name_zh", p->name_zh},
-                              {"name_en", p->name_en}, {"kind", org::ServicePointKindName(p->kind)}};
+        o["service_point"] = {{"id", p->id},
+                              {"code", p->code},
+                              {"name_zh", p->name_zh},
+                              {"name_en", p->name_en},
+                              {"kind", org::ServicePointKindName(p->kind)}};
     }
     for (auto& t : o["tasks"].as_array()) {
         auto& to = t.as_object();

@@ -3,11 +3,14 @@
 namespace ow::http {
 namespace {
 
-Error Bad() { return Error(ErrorCode::kBadRequest).Param("reason", "multipart"); }
+Error Bad() {
+    return Error(ErrorCode::kBadRequest).Param("reason", "multipart");
+}
 
 std::string_view Trim(std::string_view s) {
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+        s.remove_suffix(1);
     return s;
 }
 
@@ -21,7 +24,8 @@ std::string Param(std::string_view header, std::string_view name) {
             std::string_view v = header.substr(eq + 1);
             if (!v.empty() && v.front() == '"') {
                 size_t close = v.find('"', 1);
-                return std::string(v.substr(1, close == std::string_view::npos ? v.size() - 1 : close - 1));
+                return std::string(
+                    v.substr(1, close == std::string_view::npos ? v.size() - 1 : close - 1));
             }
             return std::string(Trim(v.substr(0, v.find(';'))));
         }
@@ -54,7 +58,8 @@ Result<UploadedPart> FirstFilePart(std::string_view content_type, std::string_vi
             std::string_view line = headers.substr(0, eol);
             headers = eol == std::string_view::npos ? std::string_view{} : headers.substr(eol + 2);
             std::string lower(line.substr(0, line.find(':')));
-            for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            for (char& c : lower)
+                c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
             if (lower == "content-disposition") {
                 part.name = Param(line, "name");
                 part.filename = Param(line, "filename");

@@ -74,7 +74,8 @@ Result<Case> ParseDocument(const std::string& text) {
     auto in = codec::JsonReader::Parse(text);
     if (!in.ok()) return Error(ErrorCode::kStorageError).Detail("case document unreadable");
     auto c = codec::ReadCase(*in);
-    if (!c.ok()) return Error(ErrorCode::kStorageError).Detail("case document: " + c.error().field());
+    if (!c.ok())
+        return Error(ErrorCode::kStorageError).Detail("case document: " + c.error().field());
     return c;
 }
 
@@ -82,9 +83,10 @@ Result<std::optional<Case>> Load(Connection& conn, const std::string& id) {
     OW_ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT document FROM cases WHERE id = $1", {id}));
     if (rows.empty()) return std::optional<Case>();
     OW_ASSIGN_OR_RETURN(Case c, ParseDocument(rows[0].Text(0)));
-    OW_ASSIGN_OR_RETURN(auto tasks, conn.Query("SELECT " + std::string(kTaskColumns) +
-                                                   " FROM case_tasks WHERE case_id = $1 ORDER BY id",
-                                               {id}));
+    OW_ASSIGN_OR_RETURN(auto tasks,
+                        conn.Query("SELECT " + std::string(kTaskColumns) +
+                                       " FROM case_tasks WHERE case_id = $1 ORDER BY id",
+                                   {id}));
     for (const Row& r : tasks) c.tasks.push_back(ToTask(r));
     return std::optional<Case>(std::move(c));
 }
@@ -98,9 +100,10 @@ std::string DataJson(const CaseEvent& e) {
 Result<void> AppendEvents(Connection& conn, const std::string& case_id,
                           const std::vector<CaseEvent>& events) {
     if (events.empty()) return Ok();
-    OW_ASSIGN_OR_RETURN(auto last, conn.Query("SELECT seq, hash FROM case_events WHERE case_id = $1 "
-                                              "ORDER BY seq DESC LIMIT 1",
-                                              {case_id}));
+    OW_ASSIGN_OR_RETURN(auto last,
+                        conn.Query("SELECT seq, hash FROM case_events WHERE case_id = $1 "
+                                   "ORDER BY seq DESC LIMIT 1",
+                                   {case_id}));
     int64_t seq = last.empty() ? 0 : last[0].Int(0);
     std::string prev = last.empty() ? "" : last[0].Text(1);
     for (const CaseEvent& e : events) {
@@ -164,12 +167,12 @@ Result<void> WriteTasks(Connection& conn, Case& c) {
                            p));
             t.id = rows.at(0).Int(0);
         } else {
-            p.push_back(t.id);
+            // PostgreSQL wants every parameter used: the update names only what can change.
             OW_TRY(conn.Execute(
-                "UPDATE case_tasks SET status = $5, claimed_by = $6, decided_by = $7, "
-                "opinion = $8, requested = $9, deadline = $11, deadline_provisional = $12, "
-                "decided_at = $13, warning = $14 WHERE id = $15 AND case_id = $1",
-                p));
+                "UPDATE case_tasks SET status = $3, claimed_by = $4, decided_by = $5, "
+                "opinion = $6, requested = $7, deadline = $8, deadline_provisional = $9, "
+                "decided_at = $10, warning = $11 WHERE id = $2 AND case_id = $1",
+                {c.id, t.id, p[4], p[5], p[6], p[7], p[8], p[10], p[11], p[12], p[13]}));
         }
     }
     return Ok();
@@ -178,9 +181,10 @@ Result<void> WriteTasks(Connection& conn, Case& c) {
 Result<void> WriteFiles(Connection& conn, const Case& c) {
     for (const CaseMaterial& m : c.materials) {
         if (m.state != MaterialState::kProvided || m.file_id.empty()) continue;
-        OW_TRY(conn.Execute("INSERT INTO case_files (case_id, file_id) VALUES ($1, $2) "
-                            "ON CONFLICT DO NOTHING",
-                            {c.id, m.file_id}));
+        OW_TRY(
+            conn.Execute("INSERT INTO case_files (case_id, file_id) VALUES ($1, $2) "
+                         "ON CONFLICT DO NOTHING",
+                         {c.id, m.file_id}));
     }
     return Ok();
 }
@@ -220,10 +224,10 @@ Result<std::vector<Case>> LoadMany(Connection& conn, const std::vector<Row>& row
         out.push_back(std::move(c));
     }
     if (out.empty()) return out;
-    OW_ASSIGN_OR_RETURN(auto tasks, conn.Query("SELECT " + std::string(kTaskColumns) +
-                                                   " FROM case_tasks WHERE case_id IN (" + in +
-                                                   ") ORDER BY id",
-                                               ids));
+    OW_ASSIGN_OR_RETURN(auto tasks,
+                        conn.Query("SELECT " + std::string(kTaskColumns) +
+                                       " FROM case_tasks WHERE case_id IN (" + in + ") ORDER BY id",
+                                   ids));
     for (const Row& r : tasks) out[index.at(r.Text(14))].tasks.push_back(ToTask(r));
     return out;
 }
@@ -326,10 +330,10 @@ Result<std::vector<Case>> SqlCaseStore::List(const CaseQuery& q) {
         }
         if (q.status) where += " AND status = " + param(std::string(StatusName(*q.status)));
         std::string limit = param(int64_t{q.limit});
-        OW_ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT document FROM cases WHERE " + where +
-                                                      " ORDER BY submitted_at DESC, id LIMIT " +
-                                                      limit,
-                                                  params));
+        OW_ASSIGN_OR_RETURN(auto rows,
+                            conn.Query("SELECT document FROM cases WHERE " + where +
+                                           " ORDER BY submitted_at DESC, id LIMIT " + limit,
+                                       params));
         return LoadMany(conn, rows);
     });
 }
@@ -337,21 +341,20 @@ Result<std::vector<Case>> SqlCaseStore::List(const CaseQuery& q) {
 Result<std::vector<InboxTask>> SqlCaseStore::Inbox(int64_t department_id) {
     return db_.Read([&](Connection& conn) -> Result<std::vector<InboxTask>> {
         std::string cols;
-        for (const char* c : {"t.id", "t.stage", "t.department_id", "t.department_code",
-                              "t.status", "t.claimed_by", "t.decided_by", "t.opinion",
-                              "t.requested", "t.started_on", "t.deadline",
-                              "t.deadline_provisional", "t.decided_at", "t.warning", "t.case_id"}) {
+        for (const char* c :
+             {"t.id", "t.stage", "t.department_id", "t.department_code", "t.status", "t.claimed_by",
+              "t.decided_by", "t.opinion", "t.requested", "t.started_on", "t.deadline",
+              "t.deadline_provisional", "t.decided_at", "t.warning", "t.case_id"}) {
             cols += (cols.empty() ? "" : ", ") + std::string(c);
         }
         OW_ASSIGN_OR_RETURN(
-            auto rows,
-            conn.Query("SELECT " + cols +
-                           ", c.item_code, c.item_version, c.applicant_name, c.status "
-                           "FROM case_tasks t JOIN cases c ON c.id = t.case_id "
-                           "WHERE t.department_id = $1 AND t.status IN "
-                           "('open', 'claimed', 'supplement_requested') "
-                           "ORDER BY t.deadline, t.id LIMIT 500",
-                           {department_id}));
+            auto rows, conn.Query("SELECT " + cols +
+                                      ", c.item_code, c.item_version, c.applicant_name, c.status "
+                                      "FROM case_tasks t JOIN cases c ON c.id = t.case_id "
+                                      "WHERE t.department_id = $1 AND t.status IN "
+                                      "('open', 'claimed', 'supplement_requested') "
+                                      "ORDER BY t.deadline, t.id LIMIT 500",
+                                  {department_id}));
         std::vector<InboxTask> out;
         for (const Row& r : rows) {
             InboxTask it;
@@ -412,17 +415,18 @@ Result<std::vector<StoredEvent>> SqlCaseStore::Events(const std::string& id) {
 Result<void> SqlCaseStore::LogRead(const std::string& id, int64_t user_id, Timestamp at,
                                    const std::string& purpose) {
     return db_.Write([&](Connection& conn) -> Result<void> {
-        OW_TRY(conn.Execute("INSERT INTO case_reads (case_id, user_id, at, purpose) VALUES ($1, "
-                            "$2, $3, $4)",
-                            {id, user_id, Millis(at), purpose}));
+        OW_TRY(
+            conn.Execute("INSERT INTO case_reads (case_id, user_id, at, purpose) VALUES ($1, "
+                         "$2, $3, $4)",
+                         {id, user_id, Millis(at), purpose}));
         return Ok();
     });
 }
 
 Result<std::vector<std::string>> SqlCaseStore::CasesWithFile(const std::string& file_id) {
     return db_.Read([&](Connection& conn) -> Result<std::vector<std::string>> {
-        OW_ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT case_id FROM case_files WHERE file_id = $1",
-                                                  {file_id}));
+        OW_ASSIGN_OR_RETURN(
+            auto rows, conn.Query("SELECT case_id FROM case_files WHERE file_id = $1", {file_id}));
         std::vector<std::string> out;
         for (const Row& r : rows) out.push_back(r.Text(0));
         return out;
@@ -437,14 +441,13 @@ Result<std::optional<BrokenLink>> SqlCaseStore::VerifyHistory(int64_t* checked) 
     std::string current_case;
     int64_t expected_seq = 0;
     while (true) {
-        OW_ASSIGN_OR_RETURN(
-            auto rows, db_.Read([&](Connection& conn) {
-                return conn.Query(
-                    "SELECT case_id, seq, at, actor, channel, type, data, prev_hash, hash "
-                    "FROM case_events WHERE case_id > $1 OR (case_id = $1 AND seq > $2) "
-                    "ORDER BY case_id, seq LIMIT 5000",
-                    {after_case, after_seq});
-            }));
+        OW_ASSIGN_OR_RETURN(auto rows, db_.Read([&](Connection& conn) {
+            return conn.Query(
+                "SELECT case_id, seq, at, actor, channel, type, data, prev_hash, hash "
+                "FROM case_events WHERE case_id > $1 OR (case_id = $1 AND seq > $2) "
+                "ORDER BY case_id, seq LIMIT 5000",
+                {after_case, after_seq});
+        }));
         if (rows.empty()) break;
         for (const Row& r : rows) {
             std::string case_id = r.Text(0);

@@ -32,14 +32,16 @@ Result<std::optional<StoredResponse>> SqlIdempotencyStore::Begin(int64_t user_id
             if (Millis(now) - r.Int(4) < kStaleClaimMillis) {
                 return Error(ErrorCode::kConflict).Param("reason", "request_in_progress");
             }
-            OW_TRY(c.Execute("UPDATE idempotency_keys SET created_at = $3 WHERE user_id = $1 AND "
-                             "key = $2",
-                             {user_id, key, Millis(now)}));
+            OW_TRY(
+                c.Execute("UPDATE idempotency_keys SET created_at = $3 WHERE user_id = $1 AND "
+                          "key = $2",
+                          {user_id, key, Millis(now)}));
             return std::optional<StoredResponse>();
         }
-        OW_TRY(c.Execute("INSERT INTO idempotency_keys (user_id, key, request_hash, created_at) "
-                         "VALUES ($1, $2, $3, $4)",
-                         {user_id, key, request_hash, Millis(now)}));
+        OW_TRY(
+            c.Execute("INSERT INTO idempotency_keys (user_id, key, request_hash, created_at) "
+                      "VALUES ($1, $2, $3, $4)",
+                      {user_id, key, request_hash, Millis(now)}));
         return std::optional<StoredResponse>();
     });
 }
@@ -47,18 +49,20 @@ Result<std::optional<StoredResponse>> SqlIdempotencyStore::Begin(int64_t user_id
 Result<void> SqlIdempotencyStore::Finish(int64_t user_id, const std::string& key,
                                          const StoredResponse& r) {
     return db_.Write([&](Connection& c) -> Result<void> {
-        OW_TRY(c.Execute("UPDATE idempotency_keys SET status = $3, content_type = $4, body = $5 "
-                         "WHERE user_id = $1 AND key = $2",
-                         {user_id, key, int64_t{r.status}, r.content_type, r.body}));
+        OW_TRY(
+            c.Execute("UPDATE idempotency_keys SET status = $3, content_type = $4, body = $5 "
+                      "WHERE user_id = $1 AND key = $2",
+                      {user_id, key, int64_t{r.status}, r.content_type, r.body}));
         return Ok();
     });
 }
 
 Result<void> SqlIdempotencyStore::Abandon(int64_t user_id, const std::string& key) {
     return db_.Write([&](Connection& c) -> Result<void> {
-        OW_TRY(c.Execute("DELETE FROM idempotency_keys WHERE user_id = $1 AND key = $2 AND status "
-                         "IS NULL",
-                         {user_id, key}));
+        OW_TRY(
+            c.Execute("DELETE FROM idempotency_keys WHERE user_id = $1 AND key = $2 AND status "
+                      "IS NULL",
+                      {user_id, key}));
         return Ok();
     });
 }

@@ -8,13 +8,15 @@ using vault::StoredFile;
 
 Result<StoredFile> SqlVaultStore::SaveFile(const StoredFile& file, const std::string& content) {
     return db_.Write([&](Connection& c) -> Result<StoredFile> {
-        OW_TRY(c.Execute("INSERT INTO blobs (sha256, size, data) VALUES ($1, $2, $3) "
-                         "ON CONFLICT (sha256) DO NOTHING",
-                         {file.sha256, file.size, Bytes{content}}));
-        OW_TRY(c.Execute("INSERT INTO files (id, sha256, size, content_type, name, uploaded_by, "
-                         "created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
-                         {file.id, file.sha256, file.size, file.content_type, file.name,
-                          Nullable(file.uploaded_by), Millis(file.created_at)}));
+        OW_TRY(
+            c.Execute("INSERT INTO blobs (sha256, size, data) VALUES ($1, $2, $3) "
+                      "ON CONFLICT (sha256) DO NOTHING",
+                      {file.sha256, file.size, Bytes{content}}));
+        OW_TRY(
+            c.Execute("INSERT INTO files (id, sha256, size, content_type, name, uploaded_by, "
+                      "created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                      {file.id, file.sha256, file.size, file.content_type, file.name,
+                       Nullable(file.uploaded_by), Millis(file.created_at)}));
         return file;
     });
 }
