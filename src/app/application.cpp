@@ -70,14 +70,26 @@ private:
             auto org = app_.org().Reload();
             auto cal = app_.calendar().Reload();
             auto cat = app_.catalog().Reload();
-            auto swept = app_.cases().Sweep();
+            // Timers fall due together at midnight: work through them in batches, for most of
+            // the minute at most.
+            auto started = std::chrono::steady_clock::now();
+            cases::SweepReport total;
+            Result<cases::SweepReport> swept = total;
+            do {
+                swept = app_.cases().Sweep(1000);
+                if (!swept.ok()) break;
+                total.checked += swept->checked;
+                total.changed += swept->changed;
+                total.failed += swept->failed;
+            } while (swept->checked == 1000 &&
+                     std::chrono::steady_clock::now() - started < std::chrono::seconds(45));
             if (!purged.ok() || !org.ok() || !cal.ok() || !cat.ok() || !swept.ok()) {
                 Log(LogLevel::kWarn, "maintenance failed; will retry");
-            } else if (swept->checked > 0) {
+            } else if (total.checked > 0) {
                 Log(LogLevel::kInfo, "sweep",
-                    {{"checked", swept->checked},
-                     {"changed", swept->changed},
-                     {"failed", swept->failed}});
+                    {{"checked", total.checked},
+                     {"changed", total.changed},
+                     {"failed", total.failed}});
             }
             lock.lock();
         }
@@ -177,7 +189,7 @@ int Application::Serve() {
     options.port = listen->port;
     options.io_threads = settings_.io_threads > 0 ? settings_.io_threads : static_cast<int>(cores);
     options.worker_threads =
-        settings_.workers > 0 ? settings_.workers : std::max(8, static_cast<int>(cores) * 4);
+        settings_.workers > 0 ? settings_.workers : std::max(16, static_cast<int>(cores) * 8);
     http::Server server(options, router, api, files, hub, *auth_, metrics_);
     if (auto started = server.Start(); !started.ok()) {
         Log(LogLevel::kError, "cannot start", {{"detail", started.error().detail()}});

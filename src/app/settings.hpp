@@ -17,7 +17,7 @@ struct Settings {
     std::string web_root;   // the built front end; empty: found next to the binary
     std::string port_file;  // if set, the bound port is written here once listening
     int io_threads = 0;     // 0: one per core
-    int workers = 0;        // 0: four per core, at least 8
+    int workers = 0;        // 0: eight per core, at least 16
     int db_pool = 8;        // PostgreSQL connections
     std::string log_level = "info";
     bool cookie_secure = false;       // set when served over HTTPS (behind a TLS proxy)

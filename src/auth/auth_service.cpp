@@ -102,12 +102,30 @@ Result<LoginResult> AuthService::Login(std::string_view username, std::string_vi
     return LoginResult{std::move(token), session.expires_at, std::move(user)};
 }
 
+void AuthService::Forget(int64_t user_id) {
+    std::lock_guard lock(cache_mu_);
+    std::erase_if(cache_, [&](const auto& e) { return e.second.principal.user_id == user_id; });
+}
+
 Result<Principal> AuthService::Authenticate(std::string_view token) {
     if (token.empty() || token.size() > 128) return Error(ErrorCode::kUnauthenticated);
     std::string hash = HashToken(token);
+    const Timestamp now = clock_.Now();
+    auto steady = std::chrono::steady_clock::now();
+    {
+        std::lock_guard lock(cache_mu_);
+        auto it = cache_.find(hash);
+        if (it != cache_.end()) {
+            const CachedSession& c = it->second;
+            bool fresh = steady - c.checked_at < policy_.session_cache;
+            bool alive =
+                now < c.session.expires_at && now - c.session.last_seen_at < policy_.touch_interval;
+            if (fresh && alive) return c.principal;
+            cache_.erase(it);
+        }
+    }
     OW_ASSIGN_OR_RETURN(auto session, store_.FindSession(hash));
     if (!session) return Error(ErrorCode::kUnauthenticated);
-    const Timestamp now = clock_.Now();
     if (now >= session->expires_at || now - session->last_seen_at >= policy_.session_idle) {
         OW_TRY(store_.DeleteSession(hash));
         return Error(ErrorCode::kUnauthenticated);
@@ -116,11 +134,20 @@ Result<Principal> AuthService::Authenticate(std::string_view token) {
     if (!creds || creds->user.disabled) return Error(ErrorCode::kUnauthenticated);
     if (now - session->last_seen_at >= policy_.touch_interval) {
         OW_TRY(store_.TouchSession(hash, now));
+        session->last_seen_at = now;
     }
-    return ToPrincipal(creds->user, *session);
+    Principal principal = ToPrincipal(creds->user, *session);
+    std::lock_guard lock(cache_mu_);
+    if (cache_.size() > 50000) cache_.clear();  // bounded; it refills as requests come
+    cache_[hash] = CachedSession{principal, *session, steady};
+    return principal;
 }
 
 Result<void> AuthService::Logout(const Principal& principal) {
+    {
+        std::lock_guard lock(cache_mu_);
+        cache_.erase(principal.token_hash);
+    }
     return store_.DeleteSession(principal.token_hash);
 }
 
@@ -153,6 +180,7 @@ Result<void> AuthService::ChangePassword(const Principal& principal, std::string
     }
     OW_TRY(store_.SetPassword(principal.user_id, HashPassword(next), false, clock_.Now(),
                               Log(principal.user_id, "password.change", principal.user_id)));
+    Forget(principal.user_id);
     return store_.DeleteUserSessions(principal.user_id, principal.token_hash);
 }
 
@@ -255,6 +283,7 @@ Result<User> AuthService::UpdateUser(const org::Actor& actor, int64_t id, const 
     }
     OW_ASSIGN_OR_RETURN(User updated,
                         store_.UpdateUser(id, patch, Log(actor.user_id, "user.update", id)));
+    Forget(id);  // roles, unit or department may have changed
     if (updated.disabled) OW_TRY(store_.DeleteUserSessions(id, ""));
     return updated;
 }
@@ -267,6 +296,7 @@ Result<void> AuthService::ResetPassword(const org::Actor& actor, int64_t id,
     OW_TRY(store_.SetPassword(id, HashPassword(password), true, clock_.Now(),
                               Log(actor.user_id, "password.reset", id)));
     OW_TRY(store_.RecordLogin(id, 0, std::nullopt, Log(actor.user_id, "user.unlock", id)));
+    Forget(id);
     return store_.DeleteUserSessions(id, "");
 }
 

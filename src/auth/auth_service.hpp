@@ -4,9 +4,11 @@
 #pragma once
 
 #include <chrono>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "auth/auth_store.hpp"
@@ -25,6 +27,10 @@ struct AuthPolicy {
     int client_max_failures = 20;  // failed sign-ins per client address per window
     std::chrono::seconds client_window{300};
     std::chrono::seconds touch_interval{60};  // how often last_seen_at is written
+    // How long a checked session is trusted without asking the database again. Signing out,
+    // a password change, a reset or a disable on this instance take effect at once; on another
+    // instance, within this time.
+    std::chrono::milliseconds session_cache{5000};
 };
 
 struct LoginResult {
@@ -65,6 +71,12 @@ public:
     Result<int64_t> PurgeExpiredSessions();
 
 private:
+    struct CachedSession {
+        Principal principal;
+        Session session;
+        std::chrono::steady_clock::time_point checked_at;
+    };
+    void Forget(int64_t user_id);
     Result<void> ValidateAccount(const User& user) const;
     Result<void> CheckUserScope(const org::Actor& actor, const std::optional<int64_t>& unit) const;
     Result<Credentials> Load(int64_t id);
@@ -75,6 +87,8 @@ private:
     const Clock& clock_;
     AuthPolicy policy_;
     RateLimiter client_failures_;
+    std::mutex cache_mu_;
+    std::unordered_map<std::string, CachedSession> cache_;  // by token hash
 };
 
 }  // namespace ow::auth

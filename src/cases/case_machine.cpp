@@ -547,6 +547,7 @@ Result<bool> Tick(Case& c, const MachineContext& ctx, Outcome& out) {
 
 void Recompute(Case& c, const MachineContext& ctx, Outcome& out) {
     const Warning before = c.warning;
+    const std::optional<Date> promised_before = c.promised_deadline;
     std::optional<Date> next_check;
     auto consider = [&](std::optional<Date> d) {
         if (d && (!next_check || Days(*d) < Days(*next_check))) next_check = d;
@@ -587,6 +588,17 @@ void Recompute(Case& c, const MachineContext& ctx, Outcome& out) {
         t.warning = w;
         consider(
             NextWarningChange(ctx.calendar, t.deadline, limit, ctx.today, c.pauses, ctx.policy));
+    }
+    // A deadline that moves (a pause, a supplement) is recorded with what moved it.
+    // (While suspended the deadline moves every day: it is recorded once, when the clock runs
+    // again.)
+    if (promised_before && c.promised_deadline && *promised_before != *c.promised_deadline &&
+        c.status != CaseStatus::kSuspended) {
+        std::string reason = out.events.empty() ? "recomputed" : out.events.back().type;
+        out.events.push_back(Event(ctx, "deadline.changed")
+                                 .With("from", FormatDate(*promised_before))
+                                 .With("to", FormatDate(*c.promised_deadline))
+                                 .With("reason", reason));
     }
     if (c.warning != before) {
         out.events.push_back(Event(ctx, "warning.changed")

@@ -166,14 +166,19 @@ Result<Case> CaseService::Change_(const std::string& id, std::optional<int64_t> 
 
 Result<void> CaseService::CheckFiles(const Principal& p,
                                      const std::vector<MaterialUpload>& uploads) {
+    std::vector<std::string> ids;
     for (const MaterialUpload& u : uploads) {
-        std::string field = "materials." + u.requirement;
-        if (u.file_id.empty()) return Error(ErrorCode::kMissingField).Field(field);
-        OW_ASSIGN_OR_RETURN(auto file, vault_.FindFile(u.file_id));
+        if (u.file_id.empty())
+            return Error(ErrorCode::kMissingField).Field("materials." + u.requirement);
+        ids.push_back(u.file_id);
+    }
+    OW_ASSIGN_OR_RETURN(auto files, vault_.FindFiles(ids));
+    for (const MaterialUpload& u : uploads) {
         // Only files the caller uploaded: a file id seen elsewhere is not a key to it.
-        if (!file || file->uploaded_by != p.user_id) {
-            return Error(ErrorCode::kReferenceMissing).Field(field);
-        }
+        bool mine = std::any_of(files.begin(), files.end(), [&](const vault::StoredFile& f) {
+            return f.id == u.file_id && f.uploaded_by == p.user_id;
+        });
+        if (!mine) return Error(ErrorCode::kReferenceMissing).Field("materials." + u.requirement);
     }
     return Ok();
 }
@@ -392,8 +397,7 @@ Result<std::vector<Case>> CaseService::Submit(const Principal& p, const SubmitRe
             OW_ASSIGN_OR_RETURN(Case c, cases::Submit(n, ctx, out));
             auto inserted = store_.Insert(c, out);
             if (inserted.ok()) {
-                OW_ASSIGN_OR_RETURN(auto stored, store_.Find(c.id));
-                created.push_back(std::move(*stored));
+                created.push_back(std::move(inserted).value());
                 break;
             }
             if (inserted.error().code() != ErrorCode::kAlreadyExists || attempt > 5) {
@@ -453,86 +457,95 @@ Result<std::vector<StoredEvent>> CaseService::History(const Principal& p, const 
     return store_.Events(id);
 }
 
+Result<void> CaseService::Authorize(const Principal& p, const Case& c, Who who) {
+    if (IsApplicant(p, c)) {
+        if (who == Who::kApplicantOrWindow) return Ok();
+        return Error(ErrorCode::kForbidden);
+    }
+    bool staff = std::any_of(p.roles.begin(), p.roles.end(), auth::IsStaffRole);
+    if (!staff) return Error(ErrorCode::kNotFound).Param("what", "case");
+    auto org = org_.Current();
+    if (!StaffMayRead(*org, p, c)) return Error(ErrorCode::kOutOfScope);
+    if (!IsWindowFor(*org, p, c)) return Error(ErrorCode::kForbidden);
+    return Ok();
+}
+
+// A change by the window or the applicant: authorised on the case as it is inside the
+// transaction (no second read), then made.
+Result<Case> CaseService::Act(const Principal& p, const std::string& id, Who who,
+                              const Change& change) {
+    return store_.Update(id, [&](Case& c, Outcome& out) -> Result<bool> {
+        OW_TRY(Authorize(p, c, who));
+        OW_ASSIGN_OR_RETURN(auto item, ItemOf(c));
+        std::shared_ptr<const calendar::WorkingDayCalendar> cal;
+        std::shared_ptr<const catalog::Catalog> cat;
+        std::shared_ptr<const org::OrgSnapshot> org;
+        OW_ASSIGN_OR_RETURN(
+            MachineContext ctx,
+            ContextFor(c, *item, p.user_id, ChannelOf(p, c.channel), clock_.Now(), cal, cat, org));
+        OW_TRY(change(c, ctx, out));
+        return true;
+    });
+}
+
 Result<Case> CaseService::Accept(const Principal& p, const std::string& id, const AcceptInput& in) {
-    OW_ASSIGN_OR_RETURN(Case c, Load(p, id));
-    if (!IsWindowFor(*org_.Current(), p, c)) return Error(ErrorCode::kForbidden);
-    return Change_(id, p.user_id, "window", [&](Case& x, const MachineContext& ctx, Outcome& out) {
+    return Act(p, id, Who::kWindow, [&](Case& x, const MachineContext& ctx, Outcome& out) {
         return cases::Accept(x, in, ctx, out);
     });
 }
 
 Result<Case> CaseService::Return(const Principal& p, const std::string& id,
                                  std::vector<NoticeLine> problems) {
-    OW_ASSIGN_OR_RETURN(Case c, Load(p, id));
-    if (!IsWindowFor(*org_.Current(), p, c)) return Error(ErrorCode::kForbidden);
-    return Change_(id, p.user_id, "window", [&](Case& x, const MachineContext& ctx, Outcome& out) {
+    return Act(p, id, Who::kWindow, [&](Case& x, const MachineContext& ctx, Outcome& out) {
         return cases::Return(x, problems, ctx, out);
     });
 }
 
 Result<Case> CaseService::Refuse(const Principal& p, const std::string& id,
                                  const std::string& reason) {
-    OW_ASSIGN_OR_RETURN(Case c, Load(p, id));
-    if (!IsWindowFor(*org_.Current(), p, c)) return Error(ErrorCode::kForbidden);
-    return Change_(id, p.user_id, "window", [&](Case& x, const MachineContext& ctx, Outcome& out) {
+    return Act(p, id, Who::kWindow, [&](Case& x, const MachineContext& ctx, Outcome& out) {
         return cases::Refuse(x, reason, ctx, out);
     });
 }
 
 Result<Case> CaseService::Deliver(const Principal& p, const std::string& id,
                                   const std::string& tracking) {
-    OW_ASSIGN_OR_RETURN(Case c, Load(p, id));
-    if (!IsWindowFor(*org_.Current(), p, c)) return Error(ErrorCode::kForbidden);
-    return Change_(id, p.user_id, "window", [&](Case& x, const MachineContext& ctx, Outcome& out) {
+    return Act(p, id, Who::kWindow, [&](Case& x, const MachineContext& ctx, Outcome& out) {
         return cases::Deliver(x, tracking, ctx, out);
     });
 }
 
 Result<Case> CaseService::Withdraw(const Principal& p, const std::string& id,
                                    const std::string& reason) {
-    OW_ASSIGN_OR_RETURN(Case c, Load(p, id));
-    if (!IsApplicant(p, c) && !IsWindowFor(*org_.Current(), p, c)) {
-        return Error(ErrorCode::kForbidden);
-    }
-    return Change_(id, p.user_id, ChannelOf(p, c.channel),
-                   [&](Case& x, const MachineContext& ctx, Outcome& out) {
-                       return cases::Withdraw(x, reason, ctx, out);
-                   });
+    return Act(p, id, Who::kApplicantOrWindow,
+               [&](Case& x, const MachineContext& ctx, Outcome& out) {
+                   return cases::Withdraw(x, reason, ctx, out);
+               });
 }
 
 Result<Case> CaseService::Resubmit(const Principal& p, const std::string& id,
                                    const std::optional<catalog::FormData>& form,
                                    const std::vector<MaterialUpload>& materials) {
-    OW_ASSIGN_OR_RETURN(Case c, Load(p, id));
-    if (!IsApplicant(p, c) && !IsWindowFor(*org_.Current(), p, c)) {
-        return Error(ErrorCode::kForbidden);
-    }
     OW_TRY(CheckFiles(p, materials));
-    OW_ASSIGN_OR_RETURN(auto item, ItemOf(c));
-    std::optional<catalog::FormData> checked;
-    if (form) {
-        OW_ASSIGN_OR_RETURN(checked, catalog::CheckForm(item->form, *form));
-    }
-    OW_ASSIGN_OR_RETURN(auto uploads, UploadsFor(p, *item, materials, true));
-    return Change_(id, p.user_id, ChannelOf(p, c.channel),
-                   [&](Case& x, const MachineContext& ctx, Outcome& out) {
-                       return cases::Resubmit(x, checked, uploads, ctx, out);
-                   });
+    return Act(p, id, Who::kApplicantOrWindow,
+               [&](Case& x, const MachineContext& ctx, Outcome& out) -> Result<void> {
+                   std::optional<catalog::FormData> checked;
+                   if (form) {
+                       OW_ASSIGN_OR_RETURN(checked, catalog::CheckForm(ctx.item.form, *form));
+                   }
+                   OW_ASSIGN_OR_RETURN(auto uploads, UploadsFor(p, ctx.item, materials, true));
+                   return cases::Resubmit(x, checked, uploads, ctx, out);
+               });
 }
 
 Result<Case> CaseService::Supply(const Principal& p, const std::string& id,
                                  const std::vector<MaterialUpload>& materials) {
-    OW_ASSIGN_OR_RETURN(Case c, Load(p, id));
-    if (!IsApplicant(p, c) && !IsWindowFor(*org_.Current(), p, c)) {
-        return Error(ErrorCode::kForbidden);
-    }
     OW_TRY(CheckFiles(p, materials));
-    OW_ASSIGN_OR_RETURN(auto item, ItemOf(c));
-    OW_ASSIGN_OR_RETURN(auto uploads, UploadsFor(p, *item, materials, true));
-    return Change_(id, p.user_id, ChannelOf(p, c.channel),
-                   [&](Case& x, const MachineContext& ctx, Outcome& out) {
-                       return cases::Supply(x, uploads, ctx, out);
-                   });
+    return Act(p, id, Who::kApplicantOrWindow,
+               [&](Case& x, const MachineContext& ctx, Outcome& out) -> Result<void> {
+                   OW_ASSIGN_OR_RETURN(auto uploads, UploadsFor(p, ctx.item, materials, true));
+                   return cases::Supply(x, uploads, ctx, out);
+               });
 }
 
 Result<Case> CaseService::Claim(const Principal& p, int64_t task_id) {

@@ -108,6 +108,10 @@ public:
 
 private:
     using Change = std::function<Result<void>(Case&, const MachineContext&, Outcome&)>;
+    enum class Who { kWindow, kApplicantOrWindow };
+    Result<void> Authorize(const auth::Principal& p, const Case& c, Who who);
+    Result<Case> Act(const auth::Principal& p, const std::string& id, Who who,
+                     const Change& change);
     Result<Case> Change_(const std::string& id, std::optional<int64_t> actor,
                          const std::string& channel, const Change& change);
     Result<MachineContext> ContextFor(const Case& c, const catalog::Item& item,

@@ -52,8 +52,9 @@ class CaseStore {
 public:
     virtual ~CaseStore() = default;
 
-    // A new case: kAlreadyExists if its id is taken (the caller picks another).
-    virtual Result<void> Insert(const Case& c, const Outcome& out) = 0;
+    // A new case: kAlreadyExists if its id is taken (the caller picks another). Returns the case
+    // as stored (task ids assigned).
+    virtual Result<Case> Insert(const Case& c, const Outcome& out) = 0;
     // Loads the case, runs fn on it, and, if fn returns true, writes the case and fn's outcome;
     // all in one transaction (re-run from the load if it must be retried). kNotFound for an
     // unknown id. Returns the case as stored.

@@ -1,5 +1,6 @@
 #include "codec/json_reader.hpp"
 
+#include <algorithm>
 #include <boost/json/parse.hpp>
 
 namespace ow::codec {
@@ -20,7 +21,20 @@ Result<JsonReader> JsonReader::Parse(std::string_view text) {
     if (!value.is_object()) {
         return Error(ErrorCode::kMalformedJson).Param("detail", "expected an object");
     }
-    return JsonReader(std::move(value.as_object()), "");
+    return Owning(std::move(value.as_object()));
+}
+
+JsonReader JsonReader::Owning(boost::json::object object) {
+    auto owned = std::make_shared<const boost::json::object>(std::move(object));
+    JsonReader r(*owned, "");
+    r.owned_ = std::move(owned);
+    return r;
+}
+
+JsonReader JsonReader::Part(const boost::json::object& part, std::string path) const {
+    JsonReader r(part, std::move(path));
+    r.owned_ = owned_;
+    return r;
 }
 
 std::string JsonReader::PathOf(std::string_view name) const {
@@ -28,8 +42,8 @@ std::string JsonReader::PathOf(std::string_view name) const {
 }
 
 const boost::json::value* JsonReader::Find(const char* name) {
-    read_.insert(name);
-    return object_.if_contains(name);
+    read_.emplace_back(name);
+    return object_->if_contains(name);
 }
 
 Result<std::string> JsonReader::String(const char* name) {
@@ -67,8 +81,8 @@ Result<std::optional<int64_t>> JsonReader::OptInt(const char* name) {
 }
 
 Result<std::optional<std::optional<int64_t>>> JsonReader::NullableInt(const char* name) {
-    if (!object_.contains(name)) {
-        read_.insert(name);
+    if (!object_->contains(name)) {
+        read_.emplace_back(name);
         return std::optional<std::optional<int64_t>>();
     }
     OW_ASSIGN_OR_RETURN(auto v, OptInt(name));
@@ -122,7 +136,7 @@ Result<JsonReader> JsonReader::Object(const char* name) {
     const auto* v = Find(name);
     if (!v || v->is_null()) return Error(ErrorCode::kMissingField).Field(PathOf(name));
     if (!v->is_object()) return WrongType(PathOf(name), "an object");
-    return JsonReader(v->as_object(), PathOf(name));
+    return Part(v->as_object(), PathOf(name));
 }
 
 Result<std::vector<JsonReader>> JsonReader::Objects(const char* name, const char* key_field,
@@ -140,14 +154,14 @@ Result<std::vector<JsonReader>> JsonReader::Objects(const char* name, const char
         if (!item.is_object()) return WrongType(PathOf(name) + "[" + key + "]", "an object");
         const auto* k = key_field ? item.as_object().if_contains(key_field) : nullptr;
         if (k && k->is_string() && !k->as_string().empty()) key = std::string(k->as_string());
-        out.emplace_back(item.as_object(), PathOf(name) + "[" + key + "]");
+        out.push_back(Part(item.as_object(), PathOf(name) + "[" + key + "]"));
     }
     return out;
 }
 
 Result<void> JsonReader::Finish() const {
-    for (const auto& [key, value] : object_) {
-        if (!read_.count(std::string(key))) {
+    for (const auto& [key, value] : *object_) {
+        if (std::find(read_.begin(), read_.end(), std::string_view(key)) == read_.end()) {
             return Error(ErrorCode::kUnknownField).Field(PathOf(key));
         }
     }

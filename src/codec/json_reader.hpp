@@ -5,8 +5,8 @@
 #pragma once
 
 #include <boost/json/object.hpp>
+#include <memory>
 #include <optional>
-#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,8 +20,11 @@ class JsonReader {
 public:
     // Parses text whose top level must be an object (nesting limited to 32 levels).
     static Result<JsonReader> Parse(std::string_view text);
-    JsonReader(boost::json::object object, std::string path)
-        : object_(std::move(object)), path_(std::move(path)) {}
+    // Reads `object`, which must outlive the reader and the readers of its parts.
+    JsonReader(const boost::json::object& object, std::string path)
+        : object_(&object), path_(std::move(path)) {}
+    // Reads an object the reader keeps.
+    static JsonReader Owning(boost::json::object object);
 
     Result<std::string> String(const char* name);
     Result<std::optional<std::string>> OptString(const char* name);
@@ -42,12 +45,12 @@ public:
     Result<std::vector<JsonReader>> Objects(const char* name, const char* key_field,
                                             bool required = true);
 
-    bool Has(const char* name) const { return object_.contains(name); }
+    bool Has(const char* name) const { return object_->contains(name); }
     // The raw value of a field (null if absent), for shapes the accessors don't cover.
     const boost::json::value* Raw(const char* name) { return Find(name); }
     // Accepts a field without using it (e.g. "$schema" in a published document).
-    void Ignore(const char* name) { read_.insert(name); }
-    const boost::json::object& object() const { return object_; }
+    void Ignore(const char* name) { read_.emplace_back(name); }
+    const boost::json::object& object() const { return *object_; }
     // The path of a field of this object.
     std::string PathOf(std::string_view name) const;
 
@@ -56,10 +59,12 @@ public:
 
 private:
     const boost::json::value* Find(const char* name);
+    JsonReader Part(const boost::json::object& part, std::string path) const;
 
-    boost::json::object object_;
+    std::shared_ptr<const boost::json::object> owned_;  // the parsed document, shared by parts
+    const boost::json::object* object_ = nullptr;
     std::string path_;
-    std::set<std::string> read_;
+    std::vector<std::string> read_;  // field names asked for (few per object)
 };
 
 }  // namespace ow::codec

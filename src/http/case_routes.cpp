@@ -94,7 +94,7 @@ Result<cases::SubmitRequest> ReadSubmission(JsonInput& in, const org::OrgSnapsho
 
 // A body that may be absent (e.g. "accept" without deferred materials).
 Result<JsonInput> OptionalBody(const Request& req) {
-    if (req.body.empty()) return JsonInput(json::object{}, "");
+    if (req.body.empty()) return JsonInput::Owning(json::object{});
     return ParseJsonBody(req);
 }
 

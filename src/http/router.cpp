@@ -22,9 +22,8 @@ bool IsParam(std::string_view segment) {
 }
 
 // Number of literal segments matched, or -1 if the pattern does not match.
-int MatchPattern(std::string_view pattern, std::string_view path,
+int MatchPattern(const std::vector<std::string>& p, const std::vector<std::string_view>& s,
                  std::map<std::string, std::string>* params) {
-    auto p = Split(pattern), s = Split(path);
     if (p.size() != s.size()) return -1;
     int literals = 0;
     for (size_t i = 0; i < p.size(); ++i) {
@@ -48,14 +47,20 @@ void Router::Add(Route route) {
             throw std::logic_error("route registered twice: " + route.method + " " + route.pattern);
         }
     }
+    std::vector<std::string> segments;
+    for (std::string_view s : Split(route.pattern)) segments.emplace_back(s);
+    segments_.push_back(std::move(segments));
     routes_.push_back(std::move(route));
 }
 
 RouteMatch Router::Find(std::string_view method, std::string_view path) const {
     RouteMatch best;
     int best_score = -1;
-    for (const Route& r : routes_) {
-        int score = MatchPattern(r.pattern, path, nullptr);
+    size_t best_index = 0;
+    const auto parts = Split(path);
+    for (size_t i = 0; i < routes_.size(); ++i) {
+        const Route& r = routes_[i];
+        int score = MatchPattern(segments_[i], parts, nullptr);
         if (score < 0) continue;
         if (r.method != method) {
             best.other_method = true;
@@ -64,9 +69,10 @@ RouteMatch Router::Find(std::string_view method, std::string_view path) const {
         if (score > best_score) {
             best_score = score;
             best.route = &r;
+            best_index = i;
         }
     }
-    if (best.route) MatchPattern(best.route->pattern, path, &best.params);
+    if (best.route) MatchPattern(segments_[best_index], parts, &best.params);
     return best;
 }
 

@@ -1,5 +1,6 @@
 #include "storage/sql_case_store.hpp"
 
+#include <algorithm>
 #include <boost/json.hpp>
 #include <map>
 
@@ -138,8 +139,21 @@ Result<void> Deposit(Connection& conn, Case& c, const Outcome& out, Timestamp at
     return Ok();
 }
 
-Result<void> WriteTasks(Connection& conn, Case& c) {
+bool SameTask(const Task& a, const Task& b) {
+    return a.status == b.status && a.claimed_by == b.claimed_by && a.decided_by == b.decided_by &&
+           a.opinion == b.opinion && a.requested == b.requested && a.deadline == b.deadline &&
+           a.deadline_provisional == b.deadline_provisional && a.decided_at == b.decided_at &&
+           a.warning == b.warning;
+}
+
+// Inserts new tasks and updates those that changed since `before` (the tasks as loaded).
+Result<void> WriteTasks(Connection& conn, Case& c, const std::vector<Task>& before = {}) {
     for (Task& t : c.tasks) {
+        if (t.id != 0) {
+            auto old = std::find_if(before.begin(), before.end(),
+                                    [&](const Task& b) { return b.id == t.id; });
+            if (old != before.end() && SameTask(*old, t)) continue;
+        }
         std::optional<int64_t> decided_at;
         if (t.decided_at) decided_at = Millis(*t.decided_at);
         Params p{c.id,
@@ -178,9 +192,14 @@ Result<void> WriteTasks(Connection& conn, Case& c) {
     return Ok();
 }
 
-Result<void> WriteFiles(Connection& conn, const Case& c) {
+// Records the case's provided files, except those `before` already had.
+Result<void> WriteFiles(Connection& conn, const Case& c, const Case* before = nullptr) {
     for (const CaseMaterial& m : c.materials) {
         if (m.state != MaterialState::kProvided || m.file_id.empty()) continue;
+        if (before) {
+            const CaseMaterial* old = before->FindMaterial(m.requirement);
+            if (old && old->file_id == m.file_id) continue;
+        }
         OW_TRY(
             conn.Execute("INSERT INTO case_files (case_id, file_id) VALUES ($1, $2) "
                          "ON CONFLICT DO NOTHING",
@@ -243,12 +262,11 @@ std::string SqlCaseStore::EventHash(const std::string& prev_hash, const std::str
     return Sha256Hex(text);
 }
 
-Result<void> SqlCaseStore::Insert(const Case& original, const Outcome& out) {
-    return db_.Write([&](Connection& conn) -> Result<void> {
+Result<Case> SqlCaseStore::Insert(const Case& original, const Outcome& out) {
+    return db_.Write([&](Connection& conn) -> Result<Case> {
         Case c = original;
         c.revision = 1;
-        OW_TRY(Deposit(conn, c, out, c.submitted_at));
-        // Tasks reference the case: the case row first, its final document after.
+        OW_TRY(Deposit(conn, c, out, c.submitted_at));  // may put a result's id in the document
         OW_TRY(conn.Execute(
             "INSERT INTO cases (id, item_code, item_version, status, applicant_type, "
             "applicant_id, applicant_name, submitted_by, service_point_id, handling_unit_id, "
@@ -256,43 +274,103 @@ Result<void> SqlCaseStore::Insert(const Case& original, const Outcome& out) {
             "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)",
             CaseColumns(c, c.submitted_at)));
         OW_TRY(WriteTasks(conn, c));
-        OW_TRY(conn.Execute("UPDATE cases SET document = $2 WHERE id = $1",
-                            {c.id, json::serialize(codec::WriteCase(c, false))}));
-        OW_TRY(WriteFiles(conn, c));
-        return AppendEvents(conn, c.id, out.events);
-    });
-}
-
-Result<Case> SqlCaseStore::Update(const std::string& id,
-                                  const std::function<Result<bool>(Case&, Outcome&)>& fn) {
-    return db_.Write([&](Connection& conn) -> Result<Case> {
-        OW_ASSIGN_OR_RETURN(auto loaded, Load(conn, id));
-        if (!loaded) return Error(ErrorCode::kNotFound).Param("what", "case");
-        Case c = std::move(*loaded);
-        Outcome out;  // fresh on every attempt: a retried transaction runs fn again
-        const int64_t revision = c.revision;
-        OW_ASSIGN_OR_RETURN(bool changed, fn(c, out));
-        if (!changed) return c;
-        c.revision = revision + 1;
-        Timestamp now = out.events.empty() ? c.submitted_at : out.events.back().at;
-        OW_TRY(Deposit(conn, c, out, now));
-        OW_TRY(WriteTasks(conn, c));
-        Params cols = CaseColumns(c, now);
-        cols.push_back(revision);
-        OW_ASSIGN_OR_RETURN(
-            int64_t n,
-            conn.Execute("UPDATE cases SET item_code = $2, item_version = $3, status = $4, "
-                         "applicant_type = $5, applicant_id = $6, applicant_name = $7, "
-                         "submitted_by = $8, service_point_id = $9, handling_unit_id = $10, "
-                         "channel = $11, submitted_at = $12, updated_at = $13, "
-                         "next_check_at = $14, warning = $15, revision = $16, document = $17 "
-                         "WHERE id = $1 AND revision = $18",
-                         cols));
-        if (n != 1) return Error(ErrorCode::kConflict).Param("reason", "changed_meanwhile");
         OW_TRY(WriteFiles(conn, c));
         OW_TRY(AppendEvents(conn, c.id, out.events));
         return c;
     });
+}
+
+// Optimistic: the case is read and changed outside the write transaction (parsing and the
+// state machine run in parallel with other writers), then written only if no one changed it
+// meanwhile (its revision), else read and changed again. The write itself is a few prepared
+// statements, which keeps SQLite's single writer busy for as short a time as possible.
+Result<Case> SqlCaseStore::Update(const std::string& id,
+                                  const std::function<Result<bool>(Case&, Outcome&)>& fn) {
+    constexpr int kAttempts = 50;
+    for (int attempt = 0; attempt < kAttempts; ++attempt) {
+        struct Snapshot {
+            Case c;
+            int64_t last_seq = 0;
+            std::string last_hash;
+        };
+        OW_ASSIGN_OR_RETURN(
+            auto snapshot, db_.Read([&](Connection& conn) -> Result<std::optional<Snapshot>> {
+                OW_ASSIGN_OR_RETURN(auto loaded, Load(conn, id));
+                if (!loaded) return std::optional<Snapshot>();
+                OW_ASSIGN_OR_RETURN(auto last, conn.Query("SELECT seq, hash FROM case_events "
+                                                          "WHERE case_id = $1 ORDER BY seq DESC "
+                                                          "LIMIT 1",
+                                                          {id}));
+                Snapshot s{std::move(*loaded), 0, ""};
+                if (!last.empty()) {
+                    s.last_seq = last[0].Int(0);
+                    s.last_hash = last[0].Text(1);
+                }
+                return std::optional<Snapshot>(std::move(s));
+            }));
+        if (!snapshot) return Error(ErrorCode::kNotFound).Param("what", "case");
+        const Case& before = snapshot->c;
+        Case c = before;
+        Outcome out;
+        OW_ASSIGN_OR_RETURN(bool changed, fn(c, out));
+        if (!changed) return c;
+        c.revision = before.revision + 1;
+        const Timestamp now = out.events.empty() ? c.submitted_at : out.events.back().at;
+        // The history's new links, chained from the last one read.
+        std::vector<Params> events;
+        int64_t seq = snapshot->last_seq;
+        std::string prev = snapshot->last_hash;
+        for (const CaseEvent& e : out.events) {
+            std::string data = DataJson(e);
+            std::string hash = EventHash(prev, c.id, ++seq, e, data);
+            events.push_back(
+                {c.id, seq, Millis(e.at), Nullable(e.actor), e.channel, e.type, data, prev, hash});
+            prev = hash;
+        }
+        bool result_deposit =
+            std::any_of(out.deposits.begin(), out.deposits.end(),
+                        [](const VaultDeposit& d) { return d.source == "result"; });
+        std::optional<Params> columns;
+        if (!result_deposit) columns = CaseColumns(c, now);  // the document, serialised outside
+        bool conflict = false;
+        Case stored;
+        Result<bool> written = db_.Write([&](Connection& conn) -> Result<bool> {
+            // A transaction the database retries starts again from c, untouched: task ids and
+            // vault ids of an attempt that rolled back must not leak into the next.
+            Case w = c;
+            OW_TRY(Deposit(conn, w, out, now));
+            Params cols = columns ? *columns : CaseColumns(w, now);
+            cols.push_back(before.revision);
+            OW_ASSIGN_OR_RETURN(
+                int64_t n,
+                conn.Execute("UPDATE cases SET item_code = $2, item_version = $3, status = $4, "
+                             "applicant_type = $5, applicant_id = $6, applicant_name = $7, "
+                             "submitted_by = $8, service_point_id = $9, handling_unit_id = $10, "
+                             "channel = $11, submitted_at = $12, updated_at = $13, "
+                             "next_check_at = $14, warning = $15, revision = $16, document = $17 "
+                             "WHERE id = $1 AND revision = $18",
+                             cols));
+            if (n != 1) {
+                conflict = true;  // rolled back: nothing of this attempt stays
+                return Error(ErrorCode::kConflict).Param("reason", "changed_meanwhile");
+            }
+            OW_TRY(WriteTasks(conn, w, before.tasks));
+            OW_TRY(WriteFiles(conn, w, &before));
+            for (const Params& e : events) {
+                OW_TRY(
+                    conn.Execute("INSERT INTO case_events (case_id, seq, at, actor, channel, "
+                                 "type, data, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, "
+                                 "$7, $8, $9)",
+                                 e));
+            }
+            stored = std::move(w);
+            return true;
+        });
+        if (written.ok()) return stored;
+        if (!conflict) return std::move(written).error();
+        // Someone changed the case meanwhile: read it again and decide again.
+    }
+    return Error(ErrorCode::kConflict).Param("reason", "changed_meanwhile");
 }
 
 Result<std::optional<Case>> SqlCaseStore::Find(const std::string& id) {

@@ -12,7 +12,7 @@ class SqlCaseStore final : public cases::CaseStore {
 public:
     explicit SqlCaseStore(Database& db) : db_(db) {}
 
-    Result<void> Insert(const cases::Case& c, const cases::Outcome& out) override;
+    Result<cases::Case> Insert(const cases::Case& c, const cases::Outcome& out) override;
     Result<cases::Case> Update(
         const std::string& id,
         const std::function<Result<bool>(cases::Case&, cases::Outcome&)>& fn) override;

@@ -22,14 +22,30 @@ Result<StoredFile> SqlVaultStore::SaveFile(const StoredFile& file, const std::st
 }
 
 Result<std::optional<StoredFile>> SqlVaultStore::FindFile(const std::string& id) {
-    return db_.Read([&](Connection& c) -> Result<std::optional<StoredFile>> {
+    OW_ASSIGN_OR_RETURN(auto files, FindFiles({id}));
+    if (files.empty()) return std::optional<StoredFile>();
+    return std::optional<StoredFile>(std::move(files[0]));
+}
+
+Result<std::vector<StoredFile>> SqlVaultStore::FindFiles(const std::vector<std::string>& ids) {
+    if (ids.empty()) return std::vector<StoredFile>{};
+    return db_.Read([&](Connection& c) -> Result<std::vector<StoredFile>> {
+        Params params;
+        std::string in;
+        for (const auto& id : ids) {
+            params.push_back(id);
+            in += (in.empty() ? "$" : ", $") + std::to_string(params.size());
+        }
         OW_ASSIGN_OR_RETURN(auto rows, c.Query("SELECT id, sha256, size, content_type, name, "
-                                               "uploaded_by, created_at FROM files WHERE id = $1",
-                                               {id}));
-        if (rows.empty()) return std::optional<StoredFile>();
-        const Row& r = rows[0];
-        return std::optional<StoredFile>(StoredFile{r.Text(0), r.Text(1), r.Int(2), r.Text(3),
-                                                    r.Text(4), r.OptInt(5), FromMillis(r.Int(6))});
+                                               "uploaded_by, created_at FROM files WHERE id IN (" +
+                                                   in + ")",
+                                               params));
+        std::vector<StoredFile> out;
+        for (const Row& r : rows) {
+            out.push_back(StoredFile{r.Text(0), r.Text(1), r.Int(2), r.Text(3), r.Text(4),
+                                     r.OptInt(5), FromMillis(r.Int(6))});
+        }
+        return out;
     });
 }
 

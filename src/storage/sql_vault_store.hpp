@@ -14,6 +14,7 @@ public:
     Result<vault::StoredFile> SaveFile(const vault::StoredFile& file,
                                        const std::string& content) override;
     Result<std::optional<vault::StoredFile>> FindFile(const std::string& id) override;
+    Result<std::vector<vault::StoredFile>> FindFiles(const std::vector<std::string>& ids) override;
     Result<std::optional<std::string>> FileContent(const std::string& id) override;
     Result<std::vector<vault::VaultDocument>> Documents(const std::string& holder) override;
 

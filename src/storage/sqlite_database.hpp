@@ -2,9 +2,14 @@
 // synchronous=FULL, so an acknowledged commit survives a crash or power loss. One writer
 // connection (SQLite allows one writer at a time; BEGIN IMMEDIATE takes its lock up front)
 // and a small pool of read-only connections that read concurrently with the writer.
+//
+// Writes are group-committed: the writes waiting while one commits are run together in one
+// transaction, each inside its own savepoint (a failing one is rolled back alone), and made
+// durable by one sync. No write is acknowledged before its group's commit.
 #pragma once
 
 #include <condition_variable>
+#include <exception>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -39,9 +44,15 @@ protected:
 private:
     explicit SqliteDatabase(std::string path);
 
+    struct PendingWrite;
+    void RunGroup(const std::vector<PendingWrite*>& group);
+
     std::string path_;
-    std::mutex write_mu_;
     std::unique_ptr<SqliteConnection> writer_;
+    std::mutex queue_mu_;
+    std::condition_variable queue_cv_;
+    std::vector<PendingWrite*> queue_;
+    bool committing_ = false;
     mutable std::mutex pool_mu_;
     std::condition_variable pool_cv_;
     std::vector<std::unique_ptr<SqliteConnection>> idle_readers_;

@@ -9,6 +9,7 @@
 #include "storage/admin_log_sql.hpp"
 #include "storage/sql_auth_store.hpp"
 #include "storage/sql_calendar_store.hpp"
+#include "storage/sql_case_store.hpp"
 #include "storage/sql_org_store.hpp"
 #include "storage/testing/database_fixture.hpp"
 
@@ -196,6 +197,65 @@ TEST_P(StoreContractTest, OrgCodesAreUniqueAndUpdatesArePartial) {
     taken.code = "440700";
     EXPECT_EQ(org_->UpdateUnit({}, district->id, taken).error().code(), ErrorCode::kAlreadyExists);
     EXPECT_EQ(org_->Current()->tree.Find(district->id)->code, "440781");
+}
+
+// A write the database has to retry (here: PostgreSQL failing the first commit with a
+// serialization failure) must store what its last attempt wrote, not keep ids from the attempt
+// that was rolled back.
+TEST_P(StoreContractTest, ARetriedCaseWriteKeepsNoIdsFromTheFailedAttempt) {
+    auto point = org_->CreateServicePoint({}, {0, city_, org::ServicePointKind::kServiceCentre,
+                                               "JM-SC", "市中心", "Centre", "", true});
+    auto dept = org_->CreateDepartment({}, {0, city_, "civil", "民政局", "Civil Affairs"});
+    ASSERT_TRUE(point.ok() && dept.ok());
+    SqlCaseStore store(db());
+    cases::Case c;
+    c.id = "20200907-RETRY";
+    c.item_code = "CIVIL-003";
+    c.item_version = 1;
+    c.applicant = {"person", "440703199001011239", "陈小明", std::nullopt};
+    c.channel = "window";
+    c.service_point_id = point->id;
+    c.handling_unit_id = city_;
+    c.submitted_by = auth_->ListUsers({}, Filter(std::nullopt, "clerk")).value().at(0).id;
+    c.delivery = "download";
+    c.submitted_at = clock_.Now();
+    c.submitted_on = LocalDate(clock_.Now());
+    ASSERT_TRUE(store.Insert(c, {}).ok());
+    if (dialect() == Dialect::kPostgres) {
+        ASSERT_TRUE(db().Write([](Connection& conn) -> Result<void> {
+                            return conn.ExecuteScript(R"(
+            CREATE SEQUENCE failures;
+            CREATE FUNCTION fail_once() RETURNS TRIGGER LANGUAGE plpgsql AS $$
+            BEGIN
+                IF nextval('failures') <= 1 THEN
+                    RAISE EXCEPTION 'simulated' USING ERRCODE = 'serialization_failure';
+                END IF;
+                RETURN NULL;
+            END $$;
+            CREATE CONSTRAINT TRIGGER tasks_at_commit AFTER INSERT ON case_tasks
+                DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION fail_once();)");
+                        })
+                        .ok());
+    }
+    auto updated = store.Update(c.id, [&](cases::Case& x, cases::Outcome& out) -> Result<bool> {
+        cases::Task t;
+        t.department_id = dept->id;
+        t.department_code = "civil";
+        t.started_on = x.submitted_on;
+        t.deadline = x.submitted_on;
+        x.tasks.push_back(t);
+        x.status = cases::CaseStatus::kInReview;
+        out.events.push_back({"stage.started", clock_.Now(), std::nullopt, "system", {}});
+        return true;
+    });
+    ASSERT_TRUE(updated.ok()) << updated.error().detail();
+    ASSERT_EQ(updated->tasks.size(), 1u);
+    int64_t task = updated->tasks[0].id;
+    EXPECT_EQ(store.CaseOfTask(task).value(), c.id);
+    auto stored = store.Find(c.id).value();
+    ASSERT_EQ(stored->tasks.size(), 1u);
+    EXPECT_EQ(stored->tasks[0].id, task);
+    EXPECT_EQ(store.Events(c.id).value().size(), 1u);
 }
 
 OW_INSTANTIATE_DATABASE_CONTRACT_TEST(StoreContractTest);

@@ -17,6 +17,8 @@ public:
     // Keeps the content once per SHA-256 and records the upload as a new file.
     virtual Result<StoredFile> SaveFile(const StoredFile& file, const std::string& content) = 0;
     virtual Result<std::optional<StoredFile>> FindFile(const std::string& id) = 0;
+    // The files of these ids that exist (in no particular order).
+    virtual Result<std::vector<StoredFile>> FindFiles(const std::vector<std::string>& ids) = 0;
     virtual Result<std::optional<std::string>> FileContent(const std::string& id) = 0;
     virtual Result<std::vector<VaultDocument>> Documents(const std::string& holder) = 0;
 };

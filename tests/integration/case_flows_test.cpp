@@ -13,7 +13,9 @@ namespace json = boost::json;
 
 using CaseFlows = CaseFlowTest;
 
-std::string Str(const json::value& v) { return std::string(v.as_string()); }
+std::string Str(const json::value& v) {
+    return std::string(v.as_string());
+}
 
 TEST_P(CaseFlows, EnpingConstructionApprovalInFourParallelStages) {
     HttpClient window = Staff("ep_window", {"window_clerk"}, "440785");
@@ -27,14 +29,14 @@ TEST_P(CaseFlows, EnpingConstructionApprovalInFourParallelStages) {
     }
     auto item = Item("HOUSING-010");
     ASSERT_EQ(item.at("workflow").as_array().size(), 4u);
-    json::object body{{"item_code", "HOUSING-010"},
-                      {"applicant", Enterprise()},
-                      {"channel", "window"},
-                      {"service_point", "EP-SC"},
-                      {"form", FormFor(item)},
-                      {"materials", Materials(window, item, {}, {"eia_report_form",
-                                                                 "soil_water_plan"})},
-                      {"delivery", "download"}};
+    json::object body{
+        {"item_code", "HOUSING-010"},
+        {"applicant", Enterprise()},
+        {"channel", "window"},
+        {"service_point", "EP-SC"},
+        {"form", FormFor(item)},
+        {"materials", Materials(window, item, {}, {"eia_report_form", "soil_water_plan"})},
+        {"delivery", "download"}};
     auto submitted = Post(window, "/api/v1/cases", body);
     ASSERT_EQ(submitted.status, 201) << submitted.body;
     auto c = submitted.Json().as_object();
@@ -49,7 +51,8 @@ TEST_P(CaseFlows, EnpingConstructionApprovalInFourParallelStages) {
     EXPECT_EQ(c.at("status"), "in_review");
     EXPECT_EQ(c.at("accepted_on"), "2020-09-07");
     // 40 working days from 7 Sep 2020, the National Day holiday excluded.
-    auto promised = Client().Get("/api/v1/calendar/add-working-days?from=2020-09-07&days=40").Json();
+    auto promised =
+        Client().Get("/api/v1/calendar/add-working-days?from=2020-09-07&days=40").Json();
     EXPECT_EQ(c.at("promised_deadline"), promised.at("date"));
 
     // Every stage in this drill starts on the day the previous one ends (7 Sep).
@@ -62,7 +65,8 @@ TEST_P(CaseFlows, EnpingConstructionApprovalInFourParallelStages) {
         for (const auto& t : current.at("tasks").as_array()) {
             if (t.at("status") == "open") pending.push_back(t.as_object());
         }
-        ASSERT_EQ(pending.size(), item.at("workflow").at(stage).at("departments").as_array().size());
+        ASSERT_EQ(pending.size(),
+                  item.at("workflow").at(stage).at("departments").as_array().size());
         auto due = Client()
                        .Get("/api/v1/calendar/add-working-days?from=" + stage_start +
                             "&days=" + std::to_string(limits[stage]))
@@ -165,10 +169,10 @@ TEST_P(CaseFlows, TaishanAcceptsWithADeficiencyAndIssuesWhenTheMaterialArrives) 
     HttpClient enterprise = As("enterprise");
     auto mine = enterprise.Get("/api/v1/cases").Json().at("cases").as_array();
     ASSERT_EQ(mine.size(), 1u);
-    auto supplied = Post(enterprise, "/api/v1/cases/" + id + "/supplements",
-                         {{"materials", json::array{json::object{
-                                            {"requirement", "business_scope_statement"},
-                                            {"file", Upload(enterprise, "scope")}}}}});
+    auto supplied =
+        Post(enterprise, "/api/v1/cases/" + id + "/supplements",
+             {{"materials", json::array{json::object{{"requirement", "business_scope_statement"},
+                                                     {"file", Upload(enterprise, "scope")}}}}});
     ASSERT_EQ(supplied.status, 200) << supplied.body;
     EXPECT_EQ(supplied.Json().at("status"), "issued");
     auto delivered = Post(window, "/api/v1/cases/" + id + "/deliver", {});
@@ -271,12 +275,9 @@ TEST_P(CaseFlows, HeshanBankBranchSubmitsWithTheApplicantsConsent) {
     HttpClient bank = As("bank_clerk");
     HttpClient hpf = Staff("hs_hpf", {"reviewer"}, "440784", "hpf");
     auto item = Item("HPF-002");
-    json::object body{{"item_code", "HPF-002"},
-                      {"applicant", Person()},
-                      {"channel", "bank"},
-                      {"service_point", "HS-CCB-01"},
-                      {"form", FormFor(item)},
-                      {"materials", Materials(bank, item)}};
+    json::object body{{"item_code", "HPF-002"}, {"applicant", Person()},
+                      {"channel", "bank"},      {"service_point", "HS-CCB-01"},
+                      {"form", FormFor(item)},  {"materials", Materials(bank, item)}};
     auto no_consent = Post(bank, "/api/v1/cases", body);
     EXPECT_EQ(no_consent.status, 400);
     EXPECT_EQ(no_consent.Json().at("error").at("field"), "consent");
@@ -364,18 +365,19 @@ TEST_P(CaseFlows, ASupplementRequestStopsTheClockUntilTheApplicantAnswers) {
     EXPECT_EQ(Post(civil, "/api/v1/tasks/" + std::to_string(task) + "/decision",
                    {{"decision", "approve"}, {"opinion", "同意"}})
                   .status,
-              409);  // waiting for the applicant
+              409);                    // waiting for the applicant
     SetClock("2020-09-11T01:00:00Z");  // four working days later
     citizen = As("citizen");
     civil = As("reviewer_civil");
-    auto supplied = Post(citizen, "/api/v1/cases/" + id + "/supplements",
-                         {{"materials", json::array{json::object{
-                                            {"requirement", "household_register"},
-                                            {"file", Upload(citizen, "hukou")}}}}});
+    auto supplied =
+        Post(citizen, "/api/v1/cases/" + id + "/supplements",
+             {{"materials", json::array{json::object{{"requirement", "household_register"},
+                                                     {"file", Upload(citizen, "hukou")}}}}});
     ASSERT_EQ(supplied.status, 200) << supplied.body;
     auto c = supplied.Json();
     EXPECT_EQ(c.at("status"), "in_review");
-    auto moved = Client().Get("/api/v1/calendar/add-working-days?from=" + deadline + "&days=4").Json();
+    auto moved =
+        Client().Get("/api/v1/calendar/add-working-days?from=" + deadline + "&days=4").Json();
     EXPECT_EQ(c.at("promised_deadline"), moved.at("date"));
     ASSERT_EQ(Post(civil, "/api/v1/tasks/" + std::to_string(task) + "/decision",
                    {{"decision", "approve"}, {"opinion", "同意"}})
@@ -399,10 +401,10 @@ TEST_P(CaseFlows, ReturnResubmitRefuseWithdraw) {
                        .at("id"));
     };
     std::string id = submit();
-    auto returned = Post(window, "/api/v1/cases/" + id + "/return",
-                         {{"problems", json::array{json::object{
-                                           {"subject", "household_register"},
-                                           {"message", "户口簿照片不清晰，请重新上传"}}}}});
+    auto returned = Post(
+        window, "/api/v1/cases/" + id + "/return",
+        {{"problems", json::array{json::object{{"subject", "household_register"},
+                                               {"message", "户口簿照片不清晰，请重新上传"}}}}});
     ASSERT_EQ(returned.status, 200) << returned.body;
     EXPECT_EQ(returned.Json().at("status"), "returned");
     EXPECT_EQ(returned.Json().at("notices").at(0).at("kind"), "correction");
@@ -411,7 +413,8 @@ TEST_P(CaseFlows, ReturnResubmitRefuseWithdraw) {
                                                               {"file", Upload(citizen)}}}}});
     ASSERT_EQ(again.status, 200) << again.body;
     EXPECT_EQ(again.Json().at("status"), "submitted");
-    auto refused = Post(window, "/api/v1/cases/" + id + "/refuse", {{"reason", "不符合高龄津贴年龄条件"}});
+    auto refused =
+        Post(window, "/api/v1/cases/" + id + "/refuse", {{"reason", "不符合高龄津贴年龄条件"}});
     EXPECT_EQ(refused.Json().at("status"), "refused");
     std::string second = submit();
     EXPECT_EQ(Post(window, "/api/v1/cases/" + second + "/withdraw", {}).status, 200);
@@ -490,12 +493,9 @@ TEST_P(CaseFlows, ABundleIsOneApplicationWithOneSetOfMaterials) {
 TEST_P(CaseFlows, BadApplicationsAreRefusedAndStoreNothing) {
     HttpClient citizen = As("citizen");
     auto elder = Item("CIVIL-003");
-    json::object good{{"item_code", "CIVIL-003"},
-                      {"applicant", Person()},
-                      {"channel", "online"},
-                      {"service_point", "PJ-SC"},
-                      {"form", FormFor(elder)},
-                      {"materials", Materials(citizen, elder)}};
+    json::object good{{"item_code", "CIVIL-003"}, {"applicant", Person()},
+                      {"channel", "online"},      {"service_point", "PJ-SC"},
+                      {"form", FormFor(elder)},   {"materials", Materials(citizen, elder)}};
     auto with = [&](const char* key, json::value v) {
         json::object b = good;
         b[key] = std::move(v);
@@ -511,14 +511,14 @@ TEST_P(CaseFlows, BadApplicationsAreRefusedAndStoreNothing) {
     form["elder_id_number"] = "440703199001011230";
     auto bad_form = with("form", form);
     EXPECT_EQ(bad_form.Json().at("error").at("field"), "form.elder_id_number");
-    auto stranger_file = Post(citizen, "/api/v1/cases",
-                              {{"item_code", "CIVIL-003"},
-                               {"applicant", Person()},
-                               {"channel", "online"},
-                               {"form", FormFor(elder)},
-                               {"materials", json::array{json::object{
-                                                 {"requirement", "applicant_id_card"},
-                                                 {"file", Upload(As("window_clerk"))}}}}});
+    auto stranger_file =
+        Post(citizen, "/api/v1/cases",
+             {{"item_code", "CIVIL-003"},
+              {"applicant", Person()},
+              {"channel", "online"},
+              {"form", FormFor(elder)},
+              {"materials", json::array{json::object{{"requirement", "applicant_id_card"},
+                                                     {"file", Upload(As("window_clerk"))}}}}});
     EXPECT_EQ(stranger_file.Json().at("error").at("field"), "materials.applicant_id_card");
     EXPECT_EQ(citizen.Get("/api/v1/cases").Json().at("cases").as_array().size(), 0u);
     // Uploads are checked by content and size.
@@ -543,8 +543,8 @@ TEST_P(CaseFlows, RetriesWithAnIdempotencyKeyCreateOneCase) {
     EXPECT_EQ(retry.Header("idempotent-replayed"), "true");
     EXPECT_EQ(first.Json().at("id"), retry.Json().at("id"));
     EXPECT_EQ(citizen.Get("/api/v1/cases").Json().at("cases").as_array().size(), 1u);
-    auto other = citizen.Request("POST", "/api/v1/cases", body + " ",
-                                 {{"Idempotency-Key", "apply-1"}});
+    auto other =
+        citizen.Request("POST", "/api/v1/cases", body + " ", {{"Idempotency-Key", "apply-1"}});
     EXPECT_EQ(other.status, 409);
 }
 

@@ -12,7 +12,9 @@ namespace {
 
 namespace json = boost::json;
 
-std::string Str(const json::value& v) { return std::string(v.as_string()); }
+std::string Str(const json::value& v) {
+    return std::string(v.as_string());
+}
 
 class CaseRaces : public CaseFlowTest {
 protected:
@@ -103,7 +105,8 @@ TEST_P(CaseRaces, ParallelDepartmentsApproveTogetherAndTheStagePassesOnce) {
         auto r = f.get();
         EXPECT_EQ(r.status, 200) << r.body;
     }
-    auto events = reviewers[0].Get("/api/v1/cases/" + id + "/events").Json().at("events").as_array();
+    auto events =
+        reviewers[0].Get("/api/v1/cases/" + id + "/events").Json().at("events").as_array();
     int passed = 0, decided = 0;
     for (const auto& e : events) {
         passed += e.at("type") == "stage.passed" ? 1 : 0;
