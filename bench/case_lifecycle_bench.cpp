@@ -3,6 +3,8 @@
 // is issued — from C keep-alive connections at once. Prints one JSON line: lifecycles/s,
 // transitions/s (five writes per lifecycle), request latency p50/p99.
 //
+// A warm-up of untimed lifecycles comes first (connections, caches, the allocator's pools).
+//
 //   case_lifecycle_bench --url http://127.0.0.1:8080 --lifecycles 3000 --concurrency 32 --db sqlite
 #include <CLI/CLI.hpp>
 #include <algorithm>
@@ -122,10 +124,11 @@ double Percentile(std::vector<double>& v, double p) {
 int main(int argc, char** argv) {
     CLI::App cli{"case lifecycle load generator"};
     std::string url = "http://127.0.0.1:8080", db = "sqlite";
-    int lifecycles = 2000, concurrency = 32;
+    int lifecycles = 2000, concurrency = 32, warmup = 300;
     cli.add_option("--url", url);
     cli.add_option("--lifecycles", lifecycles);
     cli.add_option("--concurrency", concurrency);
+    cli.add_option("--warmup", warmup, "untimed lifecycles first");
     cli.add_option("--db", db, "label for the output");
     CLI11_PARSE(cli, argc, argv);
     std::string hostport = url.substr(url.find("://") + 3);
@@ -164,16 +167,18 @@ int main(int argc, char** argv) {
                             std::string("%PDF-1.4\n% bench ") + code + "\n", "application/pdf");
         materials.push_back({{"requirement", code}, {"file", f.body.at("id")}});
     }
-    const std::string submission = json::serialize(json::object{
-        {"item_code", "BENCH-001"},
-        {"applicant", {{"type", "enterprise"},
-                       {"credit_code", "91440705MA4UJ3QF2U"},
-                       {"name", "江门市桥裕纸业有限公司"}}},
-        {"channel", "window"},
-        {"service_point", "JM-SC"},
-        {"materials", materials}});
+    const std::string submission =
+        json::serialize(json::object{{"item_code", "BENCH-001"},
+                                     {"applicant",
+                                      {{"type", "enterprise"},
+                                       {"credit_code", "91440705MA4UJ3QF2U"},
+                                       {"name", "江门市桥裕纸业有限公司"}}},
+                                     {"channel", "window"},
+                                     {"service_point", "JM-SC"},
+                                     {"materials", materials}});
 
     std::atomic<int> next{0}, completed{0}, failures{0};
+    int target = 0;
     std::mutex mu;
     std::vector<double> latencies;
     auto worker = [&] {
@@ -186,21 +191,28 @@ int main(int argc, char** argv) {
             mine.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
             return r;
         };
-        while (next++ < lifecycles) {
+        while (next++ < target) {
             auto fail = [&](const Reply& r) {
                 if (failures++ < 3) std::cerr << r.status << " " << json::serialize(r.body) << "\n";
             };
             Reply s = timed(bhttp::verb::post, "/api/v1/cases", window, submission);
-            if (s.status != 201) { fail(s); continue; }
+            if (s.status != 201) {
+                fail(s);
+                continue;
+            }
             std::string id(s.body.at("id").as_string());
             Reply a = timed(bhttp::verb::post, "/api/v1/cases/" + id + "/accept", window, "");
-            if (a.status != 200) { fail(a); continue; }
+            if (a.status != 200) {
+                fail(a);
+                continue;
+            }
             bool ok = true;
             for (const auto& t : a.body.at("tasks").as_array()) {
                 std::string dept(t.at("department_code").as_string());
-                Reply d = timed(bhttp::verb::post,
-                                "/api/v1/tasks/" + std::to_string(t.at("id").as_int64()) + "/decision",
-                                reviewers.at(dept), R"({"decision":"approve","opinion":"同意"})");
+                Reply d =
+                    timed(bhttp::verb::post,
+                          "/api/v1/tasks/" + std::to_string(t.at("id").as_int64()) + "/decision",
+                          reviewers.at(dept), R"({"decision":"approve","opinion":"同意"})");
                 if (d.status != 200) fail(d);
                 ok = ok && d.status == 200;
                 if (ok && &t == &a.body.at("tasks").as_array().back() &&
@@ -213,10 +225,18 @@ int main(int argc, char** argv) {
         std::lock_guard lock(mu);
         latencies.insert(latencies.end(), mine.begin(), mine.end());
     };
+    auto run = [&](int count) {
+        target = count;
+        next = 0;
+        completed = 0;
+        latencies.clear();
+        std::vector<std::thread> threads;
+        for (int i = 0; i < concurrency; ++i) threads.emplace_back(worker);
+        for (auto& t : threads) t.join();
+    };
+    run(warmup);
     auto t0 = Clock::now();
-    std::vector<std::thread> threads;
-    for (int i = 0; i < concurrency; ++i) threads.emplace_back(worker);
-    for (auto& t : threads) t.join();
+    run(lifecycles);
     double seconds = std::chrono::duration<double>(Clock::now() - t0).count();
     double p50 = Percentile(latencies, 0.50), p99 = Percentile(latencies, 0.99);
     char line[512];

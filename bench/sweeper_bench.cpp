@@ -56,7 +56,8 @@ int main(int argc, char** argv) {
     c.delivery = "download";
     c.submitted_at = clock.Now();
     c.submitted_on = LocalDate(clock.Now());
-    for (const auto& m : item->materials) c.materials.push_back({m.code, cases::MaterialState::kMissing, "", {}, {}, {}});
+    for (const auto& m : item->materials)
+        c.materials.push_back({m.code, cases::MaterialState::kMissing, "", {}, {}, {}});
     c.revision = 1;
 
     auto t0 = SteadyClock::now();

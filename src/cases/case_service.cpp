@@ -1,10 +1,9 @@
 #include "cases/case_service.hpp"
 
-#include <sodium.h>
-
 #include <algorithm>
 #include <set>
 
+#include "cases/case_number.hpp"
 #include "catalog/bundle.hpp"
 #include "common/credit_code.hpp"
 #include "common/resident_id.hpp"
@@ -27,17 +26,6 @@ Result<int64_t> Route(const org::OrgSnapshot& org, int64_t unit, const std::stri
     return Error(ErrorCode::kInvalidState)
         .Field("service_point")
         .Param("reason", "no_department:" + code);
-}
-
-std::string NewCaseId(Date today) {
-    static constexpr char kAlphabet[] = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
-    unsigned char bytes[8];
-    randombytes_buf(bytes, sizeof bytes);
-    std::string id = FormatDate(today);
-    id.erase(std::remove(id.begin(), id.end(), '-'), id.end());
-    id += '-';
-    for (unsigned char b : bytes) id += kAlphabet[b & 31];
-    return id;
 }
 
 bool Covers(const org::OrgSnapshot& org, const Principal& p, int64_t unit) {
@@ -214,7 +202,7 @@ Result<std::vector<Case>> CaseService::Submit(const Principal& p, const SubmitRe
         for (const auto& code : b->items) {
             if (const catalog::Item* i = cat->FindItem(code)) items.push_back(i);
         }
-        bundle_application = NewCaseId(today);
+        bundle_application = NewCaseId(now);
     } else {
         const catalog::Item* i = cat->FindItem(r.item_code);
         if (!i) return Error(ErrorCode::kReferenceMissing).Field("item_code");
@@ -392,7 +380,7 @@ Result<std::vector<Case>> CaseService::Submit(const Principal& p, const SubmitRe
                            },
                            {}};
         for (int attempt = 0;; ++attempt) {
-            n.id = NewCaseId(today);
+            n.id = NewCaseId(now);
             Outcome out;
             OW_ASSIGN_OR_RETURN(Case c, cases::Submit(n, ctx, out));
             auto inserted = store_.Insert(c, out);

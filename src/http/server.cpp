@@ -1,6 +1,7 @@
 #include "http/server.hpp"
 
 #include <array>
+#include <atomic>
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/async_result.hpp>
 #include <boost/asio/co_spawn.hpp>
@@ -39,7 +40,7 @@ namespace {
 struct Connection {
     explicit Connection(tcp::socket socket) : stream(std::move(socket)) {}
     beast::tcp_stream stream;
-    bool busy = false;  // a request is being handled; let it finish
+    std::atomic<bool> busy{false};  // a request is being handled; let it finish
 };
 
 std::string NewRequestId() {
@@ -322,6 +323,15 @@ Server::Server(ServerOptions options, const Router& router, Api& api, const Stat
         std::lock_guard lock(state_->conn_mu);
         return static_cast<int64_t>(state_->connections.size());
     });
+    metrics.AddGaugeCallback("onewindow_http_requests_in_flight",
+                             "Requests read and not yet answered", [this] {
+                                 std::lock_guard lock(state_->conn_mu);
+                                 int64_t n = 0;
+                                 for (const auto& [raw, weak] : state_->connections) {
+                                     if (auto c = weak.lock(); c && c->busy) ++n;
+                                 }
+                                 return n;
+                             });
 }
 
 Server::~Server() {

@@ -4,13 +4,15 @@
 #pragma once
 
 #include "cases/case_store.hpp"
+#include "storage/case_write_cache.hpp"
 #include "storage/sql.hpp"
 
 namespace ow::storage {
 
 class SqlCaseStore final : public cases::CaseStore {
 public:
-    explicit SqlCaseStore(Database& db) : db_(db) {}
+    explicit SqlCaseStore(Database& db, size_t cached_cases = 4096)
+        : db_(db), written_(cached_cases) {}
 
     Result<cases::Case> Insert(const cases::Case& c, const cases::Outcome& out) override;
     Result<cases::Case> Update(
@@ -33,7 +35,10 @@ public:
                                  const std::string& data_json);
 
 private:
+    Result<std::optional<CaseSnapshot>> ReadSnapshot(const std::string& id);
+
     Database& db_;
+    CaseWriteCache written_;
 };
 
 }  // namespace ow::storage

@@ -1,7 +1,10 @@
 #include "storage/sqlite_database.hpp"
 
+#include <pthread.h>
 #include <sqlite3.h>
 
+#include <atomic>
+#include <csignal>
 #include <filesystem>
 #include <unordered_map>
 
@@ -33,11 +36,12 @@ public:
         if (rc != SQLITE_OK) return SqliteError(db, rc, "open " + path);
         sqlite3_extended_result_codes(db, 1);
         sqlite3_busy_timeout(db, 10000);
-        // Pages are read through a memory map and cached generously: fewer system calls.
+        // No memory map: a reader's map and page cache are dropped whenever another connection
+        // has committed, which under steady writes is at every read.
         std::string pragmas = std::string(readonly ? ""
                                                    : "PRAGMA journal_mode=WAL; "
                                                      "PRAGMA synchronous=FULL; ") +
-                              "PRAGMA foreign_keys=ON; PRAGMA mmap_size=1073741824; "
+                              "PRAGMA foreign_keys=ON; "
                               "PRAGMA cache_size=-32768; PRAGMA temp_store=MEMORY;";
         OW_TRY(conn->ExecuteScript(pragmas));
         return conn;
@@ -162,35 +166,95 @@ Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::Open(const std::string& 
     // Fail early on a file that is not a database.
     OW_TRY(db->writer_->Query("SELECT count(*) FROM sqlite_master", {}));
     db->readers_total_ = readers;
+    OW_ASSIGN_OR_RETURN(auto checkpointer, SqliteConnection::Open(path, false));
+    // Replaces SQLite's automatic checkpoint, which would run inside the committing write.
+    sqlite3_wal_hook(db->writer_->handle(), &SqliteDatabase::OnWalCommit, db.get());
+    db->checkpointer_ = std::thread([self = db.get(), conn = std::move(checkpointer)]() mutable {
+        sigset_t all;  // signals are the application's to take, on its own thread
+        sigfillset(&all);
+        pthread_sigmask(SIG_BLOCK, &all, nullptr);
+        self->Checkpoint(std::move(conn));
+    });
     return db;
 }
 
 SqliteDatabase::SqliteDatabase(std::string path) : path_(std::move(path)) {}
-SqliteDatabase::~SqliteDatabase() = default;
+
+SqliteDatabase::~SqliteDatabase() {
+    {
+        std::lock_guard lock(checkpoint_mu_);
+        stopping_ = true;
+    }
+    checkpoint_cv_.notify_one();
+    if (checkpointer_.joinable()) checkpointer_.join();
+}
+
+namespace {
+constexpr int kCheckpointFrames = 1000;  // SQLite's own default threshold
+}
+
+// After each commit, on the writer. The bulk of a checkpoint is copied by the checkpointer
+// thread while writes go on; the writer then copies the few frames committed meanwhile itself
+// (SQLite can restart the WAL from the beginning only once every frame is in the database,
+// which a checkpoint racing a busy writer never sees).
+int SqliteDatabase::OnWalCommit(void* self, sqlite3* db, const char*, int frames) {
+    auto* me = static_cast<SqliteDatabase*>(self);
+    bool wake = false, finish = false;
+    {
+        std::lock_guard lock(me->checkpoint_mu_);
+        if (me->bulk_copied_) {
+            finish = true;
+            me->bulk_copied_ = false;
+        } else if (frames >= kCheckpointFrames && !me->checkpoint_wanted_) {
+            wake = me->checkpoint_wanted_ = true;
+        }
+    }
+    if (finish) sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+    if (wake) me->checkpoint_cv_.notify_one();
+    return SQLITE_OK;
+}
+
+// PASSIVE: copies what no reader still needs, never waits for readers or blocks the writer.
+void SqliteDatabase::Checkpoint(std::unique_ptr<SqliteConnection> conn) {
+    std::unique_lock lock(checkpoint_mu_);
+    while (!stopping_) {
+        checkpoint_cv_.wait(lock, [&] { return stopping_ || checkpoint_wanted_; });
+        if (stopping_) break;
+        lock.unlock();
+        sqlite3_wal_checkpoint_v2(conn->handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr,
+                                  nullptr);
+        lock.lock();
+        checkpoint_wanted_ = false;
+        bulk_copied_ = true;
+    }
+}
 
 PoolStats SqliteDatabase::Stats() const {
     std::lock_guard lock(pool_mu_);
     return PoolStats{readers_open_ + 1, in_use_, waiting_};
 }
 
+// A write waiting for its group. Its thread sleeps on `state` alone: the leader wakes exactly
+// the writes it committed, and the one that leads next, not every waiter.
 struct SqliteDatabase::PendingWrite {
+    static constexpr int kWaiting = 0, kLead = 1, kDone = 2;
     const TxFn* fn = nullptr;
     Result<void> result = Ok();
     std::exception_ptr failure;
-    bool done = false;
+    std::atomic<int> state{kWaiting};
 };
 
 // One group: BEGIN IMMEDIATE, each write in a savepoint, one COMMIT.
-void SqliteDatabase::RunGroup(const std::vector<PendingWrite*>& group) {
+void SqliteDatabase::RunGroup(const std::vector<std::shared_ptr<PendingWrite>>& group) {
     {
         std::lock_guard stats(pool_mu_);
         ++in_use_;
     }
     Result<int64_t> begin = writer_->Execute("BEGIN IMMEDIATE", {});
     if (!begin.ok()) {
-        for (PendingWrite* w : group) w->result = begin.error();
+        for (const auto& w : group) w->result = begin.error();
     } else {
-        for (PendingWrite* w : group) {
+        for (const auto& w : group) {
             Result<int64_t> sp = writer_->Execute("SAVEPOINT w", {});
             if (!sp.ok()) {
                 w->result = sp.error();
@@ -207,7 +271,7 @@ void SqliteDatabase::RunGroup(const std::vector<PendingWrite*>& group) {
         Result<int64_t> commit = writer_->Execute("COMMIT", {});
         if (!commit.ok()) {
             (void)writer_->Execute("ROLLBACK", {});
-            for (PendingWrite* w : group) {
+            for (const auto& w : group) {
                 if (!w->failure && w->result.ok()) w->result = commit.error();
             }
         }
@@ -219,30 +283,52 @@ void SqliteDatabase::RunGroup(const std::vector<PendingWrite*>& group) {
 Result<void> SqliteDatabase::RunTransaction(bool write, const TxFn& fn) {
     if (write) {
         constexpr size_t kMaxGroup = 256;
-        PendingWrite me;
-        me.fn = &fn;
-        std::unique_lock lock(queue_mu_);
-        queue_.push_back(&me);
-        while (!me.done) {
-            if (committing_) {
-                queue_cv_.wait(lock);
-                continue;
-            }
-            // Lead: take what is waiting (this write among it) and commit it as one group.
+        // Shared with the leader, which may still be waking it after its thread has returned.
+        auto me = std::make_shared<PendingWrite>();
+        me->fn = &fn;
+        bool lead = false;
+        {
+            std::lock_guard lock(queue_mu_);
+            queue_.push_back(me);
+            lead = !committing_;
             committing_ = true;
-            size_t n = std::min(queue_.size(), kMaxGroup);
-            std::vector<PendingWrite*> group(queue_.begin(), queue_.begin() + static_cast<long>(n));
-            queue_.erase(queue_.begin(), queue_.begin() + static_cast<long>(n));
-            lock.unlock();
-            RunGroup(group);
-            lock.lock();
-            for (PendingWrite* w : group) w->done = true;
-            committing_ = false;
-            queue_cv_.notify_all();
         }
-        lock.unlock();
-        if (me.failure) std::rethrow_exception(me.failure);
-        return me.result;
+        if (!lead) {
+            me->state.wait(PendingWrite::kWaiting);
+            lead = me->state.load() == PendingWrite::kLead;
+        }
+        if (lead) {
+            // Take what is waiting (this write first among it) and commit it as one group; then
+            // hand the lead to the first write left waiting, if any.
+            std::vector<std::shared_ptr<PendingWrite>> group;
+            std::shared_ptr<PendingWrite> next;
+            {
+                std::lock_guard lock(queue_mu_);
+                size_t n = std::min(queue_.size(), kMaxGroup);
+                group.assign(queue_.begin(), queue_.begin() + static_cast<long>(n));
+                queue_.erase(queue_.begin(), queue_.begin() + static_cast<long>(n));
+            }
+            RunGroup(group);
+            {
+                std::lock_guard lock(queue_mu_);
+                if (queue_.empty()) {
+                    committing_ = false;
+                } else {
+                    next = queue_.front();
+                }
+            }
+            for (const auto& w : group) {
+                if (w == me) continue;
+                w->state.store(PendingWrite::kDone);
+                w->state.notify_one();
+            }
+            if (next) {
+                next->state.store(PendingWrite::kLead);
+                next->state.notify_one();
+            }
+        }
+        if (me->failure) std::rethrow_exception(me->failure);
+        return me->result;
     }
 
     std::unique_ptr<SqliteConnection> conn;

@@ -6,6 +6,9 @@
 // Writes are group-committed: the writes waiting while one commits are run together in one
 // transaction, each inside its own savepoint (a failing one is rolled back alone), and made
 // durable by one sync. No write is acknowledged before its group's commit.
+//
+// The WAL is copied back into the database file (checkpointed) by a thread of its own rather
+// than by whichever commit crosses the threshold, so the writer never stops for it.
 #pragma once
 
 #include <condition_variable>
@@ -13,6 +16,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "storage/sql.hpp"
@@ -45,14 +49,15 @@ private:
     explicit SqliteDatabase(std::string path);
 
     struct PendingWrite;
-    void RunGroup(const std::vector<PendingWrite*>& group);
+    void RunGroup(const std::vector<std::shared_ptr<PendingWrite>>& group);
+    static int OnWalCommit(void* self, sqlite3* db, const char* name, int frames);
+    void Checkpoint(std::unique_ptr<SqliteConnection> conn);
 
     std::string path_;
     std::unique_ptr<SqliteConnection> writer_;
     std::mutex queue_mu_;
-    std::condition_variable queue_cv_;
-    std::vector<PendingWrite*> queue_;
-    bool committing_ = false;
+    std::vector<std::shared_ptr<PendingWrite>> queue_;
+    bool committing_ = false;  // a leader is running or has been chosen
     mutable std::mutex pool_mu_;
     std::condition_variable pool_cv_;
     std::vector<std::unique_ptr<SqliteConnection>> idle_readers_;
@@ -60,6 +65,13 @@ private:
     int readers_open_ = 0;
     int in_use_ = 0;
     int waiting_ = 0;
+
+    std::mutex checkpoint_mu_;
+    std::condition_variable checkpoint_cv_;
+    bool checkpoint_wanted_ = false;  // the checkpointer is asked to copy the WAL's bulk
+    bool bulk_copied_ = false;        // it has: the writer copies the rest
+    bool stopping_ = false;
+    std::thread checkpointer_;
 };
 
 }  // namespace ow::storage

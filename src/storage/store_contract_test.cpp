@@ -202,24 +202,33 @@ TEST_P(StoreContractTest, OrgCodesAreUniqueAndUpdatesArePartial) {
 // A write the database has to retry (here: PostgreSQL failing the first commit with a
 // serialization failure) must store what its last attempt wrote, not keep ids from the attempt
 // that was rolled back.
+// A case as the window would submit it, at the city's service centre.
+cases::Case NewCase(StoreContractTest& t, std::string id, int64_t point, int64_t city,
+                    int64_t clerk, Timestamp now) {
+    (void)t;
+    cases::Case c;
+    c.id = std::move(id);
+    c.item_code = "CIVIL-003";
+    c.item_version = 1;
+    c.applicant = {"person", "440703199001011239", "陈小明", std::nullopt};
+    c.channel = "window";
+    c.service_point_id = point;
+    c.handling_unit_id = city;
+    c.submitted_by = clerk;
+    c.delivery = "download";
+    c.submitted_at = now;
+    c.submitted_on = LocalDate(now);
+    return c;
+}
+
 TEST_P(StoreContractTest, ARetriedCaseWriteKeepsNoIdsFromTheFailedAttempt) {
     auto point = org_->CreateServicePoint({}, {0, city_, org::ServicePointKind::kServiceCentre,
                                                "JM-SC", "市中心", "Centre", "", true});
     auto dept = org_->CreateDepartment({}, {0, city_, "civil", "民政局", "Civil Affairs"});
     ASSERT_TRUE(point.ok() && dept.ok());
     SqlCaseStore store(db());
-    cases::Case c;
-    c.id = "20200907-RETRY";
-    c.item_code = "CIVIL-003";
-    c.item_version = 1;
-    c.applicant = {"person", "440703199001011239", "陈小明", std::nullopt};
-    c.channel = "window";
-    c.service_point_id = point->id;
-    c.handling_unit_id = city_;
-    c.submitted_by = auth_->ListUsers({}, Filter(std::nullopt, "clerk")).value().at(0).id;
-    c.delivery = "download";
-    c.submitted_at = clock_.Now();
-    c.submitted_on = LocalDate(clock_.Now());
+    int64_t clerk = auth_->ListUsers({}, Filter(std::nullopt, "clerk")).value().at(0).id;
+    cases::Case c = NewCase(*this, "20200907-RETRY", point->id, city_, clerk, clock_.Now());
     ASSERT_TRUE(store.Insert(c, {}).ok());
     if (dialect() == Dialect::kPostgres) {
         ASSERT_TRUE(db().Write([](Connection& conn) -> Result<void> {
@@ -256,6 +265,49 @@ TEST_P(StoreContractTest, ARetriedCaseWriteKeepsNoIdsFromTheFailedAttempt) {
     ASSERT_EQ(stored->tasks.size(), 1u);
     EXPECT_EQ(stored->tasks[0].id, task);
     EXPECT_EQ(store.Events(c.id).value().size(), 1u);
+}
+
+// Two servers on one database, each remembering the cases it wrote last: a change made through
+// one is seen by the other's next change, and the history stays one unbroken chain.
+TEST_P(StoreContractTest, TwoServersChangingOneCaseSeeEachOthersChanges) {
+    auto point = org_->CreateServicePoint({}, {0, city_, org::ServicePointKind::kServiceCentre,
+                                               "JM-SC", "市中心", "Centre", "", true});
+    ASSERT_TRUE(point.ok());
+    SqlCaseStore a(db()), b(db());
+    int64_t clerk = auth_->ListUsers({}, Filter(std::nullopt, "clerk")).value().at(0).id;
+    cases::Case c = NewCase(*this, "20200907-TWO", point->id, city_, clerk, clock_.Now());
+    cases::Outcome submitted;
+    submitted.events.push_back({"case.submitted", clock_.Now(), clerk, "window", {}});
+    ASSERT_TRUE(a.Insert(c, submitted).ok());
+    auto change = [&](SqlCaseStore& store, cases::CaseStatus to, const char* type,
+                      std::vector<cases::CaseStatus>* seen) {
+        return store.Update(c.id, [&, to, type](cases::Case& x, cases::Outcome& out) {
+            if (seen) seen->push_back(x.status);
+            x.status = to;
+            out.events.push_back({type, clock_.Now(), clerk, "window", {}});
+            return Result<bool>(true);
+        });
+    };
+    ASSERT_TRUE(change(a, cases::CaseStatus::kReturned, "case.returned", nullptr).ok());
+    ASSERT_TRUE(change(b, cases::CaseStatus::kInReview, "stage.started", nullptr).ok());
+    std::vector<cases::CaseStatus> seen;
+    auto last = change(a, cases::CaseStatus::kSuspended, "case.suspended", &seen);
+    ASSERT_TRUE(last.ok()) << last.error().detail();
+    // Server a decided on what b had written, whatever it remembered.
+    ASSERT_FALSE(seen.empty());
+    EXPECT_EQ(seen.back(), cases::CaseStatus::kInReview);
+    EXPECT_EQ(last->revision, 4);
+    auto stored = b.Find(c.id).value();
+    ASSERT_TRUE(stored.has_value());
+    EXPECT_EQ(stored->status, cases::CaseStatus::kSuspended);
+    auto events = a.Events(c.id).value();
+    ASSERT_EQ(events.size(), 4u);
+    for (size_t i = 0; i < events.size(); ++i) EXPECT_EQ(events[i].seq, int64_t(i + 1));
+    int64_t checked = 0;
+    auto broken = a.VerifyHistory(&checked);
+    ASSERT_TRUE(broken.ok());
+    EXPECT_FALSE(broken->has_value());
+    EXPECT_EQ(checked, 4);
 }
 
 OW_INSTANTIATE_DATABASE_CONTRACT_TEST(StoreContractTest);

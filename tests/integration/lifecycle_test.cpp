@@ -80,7 +80,14 @@ TEST_P(LifecycleTest, SigtermLetsInFlightRequestsFinish) {
     auto pending = std::async(std::launch::async, [c] {
         return c.Post("/api/v1/auth/login", R"({"username":"admin","password":"onewindow-demo"})");
     });
-    std::this_thread::sleep_for(std::chrono::milliseconds(15));
+    // Signal only once the server holds it (the /metrics request asking is the other one).
+    HttpClient watcher = Client();
+    for (int i = 0; i < 500; ++i) {
+        if (watcher.Get("/metrics").body.find("onewindow_http_requests_in_flight 2") !=
+            std::string::npos)
+            break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
     int status = server().Stop(SIGTERM);
     auto r = pending.get();
     EXPECT_EQ(r.status, 200) << r.body;
