@@ -445,6 +445,17 @@ Result<std::vector<StoredEvent>> CaseService::History(const Principal& p, const 
     return store_.Events(id);
 }
 
+Result<std::vector<CaseRead>> CaseService::Reads(const Principal& p, const std::string& id) {
+    OW_ASSIGN_OR_RETURN(Case c, Load(p, id));
+    if (!IsApplicant(p, c)) {
+        if (!p.HasRole(Role::kSupervisor) && !p.HasRole(Role::kAdmin)) {
+            return Error(ErrorCode::kForbidden);
+        }
+        OW_TRY(store_.LogRead(id, p.user_id, clock_.Now(), "access_log"));
+    }
+    return store_.Reads(id);
+}
+
 Result<void> CaseService::Authorize(const Principal& p, const Case& c, Who who) {
     if (IsApplicant(p, c)) {
         if (who == Who::kApplicantOrWindow) return Ok();

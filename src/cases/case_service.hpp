@@ -69,6 +69,9 @@ public:
     Result<std::vector<Case>> List(const auth::Principal& p, std::optional<CaseStatus> status);
     Result<std::vector<InboxTask>> Inbox(const auth::Principal& p);
     Result<std::vector<StoredEvent>> History(const auth::Principal& p, const std::string& id);
+    // Who of the staff read the case: for the applicant (whose data it is), and for supervisors
+    // and administrators in scope (whose reading of it is itself recorded).
+    Result<std::vector<CaseRead>> Reads(const auth::Principal& p, const std::string& id);
     // The item version a case follows.
     Result<std::shared_ptr<const catalog::Item>> ItemOf(const Case& c);
     static std::vector<PrecheckLine> Precheck(const Case& c, const catalog::Item& item);

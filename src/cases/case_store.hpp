@@ -22,6 +22,13 @@ struct StoredEvent {
     std::string hash;
 };
 
+// One staff read of a case, from the access log.
+struct CaseRead {
+    int64_t user_id = 0;
+    Timestamp at{};
+    std::string purpose;  // view, history, access_log
+};
+
 struct InboxTask {
     Task task;
     std::string case_id;
@@ -71,6 +78,8 @@ public:
     // Who read whose case (staff reads are recorded).
     virtual Result<void> LogRead(const std::string& id, int64_t user_id, Timestamp at,
                                  const std::string& purpose) = 0;
+    // The case's access log, oldest first.
+    virtual Result<std::vector<CaseRead>> Reads(const std::string& id) = 0;
     // Whether `file_id` is one of the case's materials.
     virtual Result<std::vector<std::string>> CasesWithFile(const std::string& file_id) = 0;
     // Walks every case's history and checks its hash chain.

@@ -1,6 +1,7 @@
 // Cases: submission through any channel, the window's pre-check and decisions, the applicant's
 // withdrawals and supplements, the history; review tasks; uploaded files; the material vault.
 #include <boost/json.hpp>
+#include <map>
 
 #include "cases/case_service.hpp"
 #include "codec/case_json.hpp"
@@ -216,6 +217,23 @@ void AddCaseRoutes(Router& router, ApiContext& ctx) {
                     }
                     return Response::Json(json::object{{"events", std::move(out)}});
                 }});
+    router.Add(
+        {"GET", "/api/v1/cases/{id}/reads", kCaseReaders, [&ctx](Request& req) -> Result<Response> {
+             OW_ASSIGN_OR_RETURN(auto reads, ctx.cases.Reads(*req.principal, req.Param("id")));
+             std::map<int64_t, std::string> names;
+             json::array out;
+             for (const auto& r : reads) {
+                 if (!names.count(r.user_id)) {
+                     auto user = ctx.auth.GetUser(r.user_id);
+                     names[r.user_id] = user.ok() ? user->display_name : "";
+                 }
+                 out.push_back({{"at", FormatTimestamp(r.at)},
+                                {"user_id", r.user_id},
+                                {"display_name", names[r.user_id]},
+                                {"purpose", r.purpose}});
+             }
+             return Response::Json(json::object{{"reads", std::move(out)}});
+         }});
     router.Add({"POST", "/api/v1/cases/{id}/accept", kWindow,
                 CaseAction(ctx, [&ctx](Request& req, JsonInput& in) -> Result<Case> {
                     cases::AcceptInput a;

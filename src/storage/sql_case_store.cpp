@@ -526,6 +526,17 @@ Result<void> SqlCaseStore::LogRead(const std::string& id, int64_t user_id, Times
     });
 }
 
+Result<std::vector<CaseRead>> SqlCaseStore::Reads(const std::string& id) {
+    return db_.Read([&](Connection& conn) -> Result<std::vector<CaseRead>> {
+        OW_ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT user_id, at, purpose FROM case_reads "
+                                                  "WHERE case_id = $1 ORDER BY id",
+                                                  {id}));
+        std::vector<CaseRead> out;
+        for (const Row& r : rows) out.push_back({r.Int(0), FromMillis(r.Int(1)), r.Text(2)});
+        return out;
+    });
+}
+
 Result<std::vector<std::string>> SqlCaseStore::CasesWithFile(const std::string& file_id) {
     return db_.Read([&](Connection& conn) -> Result<std::vector<std::string>> {
         OW_ASSIGN_OR_RETURN(

@@ -26,6 +26,7 @@ public:
     Result<std::vector<cases::StoredEvent>> Events(const std::string& id) override;
     Result<void> LogRead(const std::string& id, int64_t user_id, Timestamp at,
                          const std::string& purpose) override;
+    Result<std::vector<cases::CaseRead>> Reads(const std::string& id) override;
     Result<std::vector<std::string>> CasesWithFile(const std::string& file_id) override;
     Result<std::optional<cases::BrokenLink>> VerifyHistory(int64_t* events_checked) override;
 

@@ -456,6 +456,45 @@ TEST_P(CaseFlows, WhoAcceptedMayNotReviewAndReviewersSeeOnlyTheirDepartment) {
     EXPECT_EQ(As("reviewer_civil").Get("/api/v1/cases/" + id).status, 200);
 }
 
+TEST_P(CaseFlows, StaffReadsAreOnRecordForTheApplicantAndSupervisors) {
+    HttpClient citizen = As("citizen");
+    auto elder = Item("CIVIL-003");
+    std::string id = Str(Post(citizen, "/api/v1/cases",
+                              {{"item_code", "CIVIL-003"},
+                               {"applicant", Person()},
+                               {"channel", "online"},
+                               {"service_point", "PJ-SC"},
+                               {"form", FormFor(elder)},
+                               {"materials", Materials(citizen, elder)}})
+                             .Json()
+                             .at("id"));
+    HttpClient window = As("window_clerk");
+    ASSERT_EQ(window.Get("/api/v1/cases/" + id).status, 200);
+    ASSERT_EQ(window.Get("/api/v1/cases/" + id + "/events").status, 200);
+    ASSERT_EQ(citizen.Get("/api/v1/cases/" + id).status, 200);  // the applicant's own: not logged
+
+    // The applicant sees who looked at the file, and why.
+    auto mine = citizen.Get("/api/v1/cases/" + id + "/reads");
+    ASSERT_EQ(mine.status, 200) << mine.body;
+    auto reads = mine.Json().at("reads").as_array();
+    ASSERT_EQ(reads.size(), 2u);
+    EXPECT_EQ(reads[0].at("purpose"), "view");
+    EXPECT_EQ(reads[1].at("purpose"), "history");
+    EXPECT_EQ(reads[0].at("user_id"), window.Get("/api/v1/me").Json().at("id"));
+    EXPECT_FALSE(Str(reads[0].at("display_name")).empty());
+
+    // Staff who handle cases do not browse each other's reading; a supervisor may, on record.
+    EXPECT_EQ(window.Get("/api/v1/cases/" + id + "/reads").status, 403);
+    HttpClient supervisor = As("supervisor");
+    auto checked = supervisor.Get("/api/v1/cases/" + id + "/reads");
+    ASSERT_EQ(checked.status, 200) << checked.body;
+    auto after = citizen.Get("/api/v1/cases/" + id + "/reads").Json().at("reads").as_array();
+    ASSERT_EQ(after.size(), 3u);
+    EXPECT_EQ(after[2].at("purpose"), "access_log");
+    // Someone else's case is not there at all.
+    EXPECT_EQ(As("enterprise").Get("/api/v1/cases/" + id + "/reads").status, 404);
+}
+
 TEST_P(CaseFlows, ABundleIsOneApplicationWithOneSetOfMaterials) {
     HttpClient window = As("window_clerk");
     auto bundle = Client().Get("/api/v1/bundles/BUNDLE-STARTUP").Json().as_object();
