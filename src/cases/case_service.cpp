@@ -413,9 +413,20 @@ Result<Case> CaseService::Get(const Principal& p, const std::string& id) {
     return c;
 }
 
-Result<std::vector<Case>> CaseService::List(const Principal& p, std::optional<CaseStatus> status) {
+Result<std::vector<Case>> CaseService::List(const Principal& p, std::optional<CaseStatus> status,
+                                            std::optional<std::string> applicant) {
     CaseQuery q;
     q.status = status;
+    if (applicant) {
+        // A credit code when it reads as one, else a resident ID number (whose error is shown).
+        if (auto code = CreditCode::Parse(*applicant); code.ok()) {
+            applicant = code->str();
+        } else {
+            auto id = ResidentId::Parse(*applicant);
+            if (!id.ok()) return std::move(id).error().Field("applicant");
+            applicant = id->str();
+        }
+    }
     auto org = org_.Current();
     if (p.HasRole(Role::kCitizen)) {
         q.applicant_id = p.id_number.value_or("-");
@@ -430,6 +441,10 @@ Result<std::vector<Case>> CaseService::List(const Principal& p, std::optional<Ca
         q.submitted_by = p.user_id;
     } else {
         return Error(ErrorCode::kForbidden);
+    }
+    if (applicant) {
+        if (q.applicant_id && *q.applicant_id != *applicant) return std::vector<Case>();
+        q.applicant_id = applicant;
     }
     return store_.List(q);
 }

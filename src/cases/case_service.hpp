@@ -66,7 +66,10 @@ public:
     // Reading: the applicant, who submitted it, and staff whose scope covers it. Staff reads are
     // recorded. A citizen asking for someone else's case gets kNotFound, like a wrong id.
     Result<Case> Get(const auth::Principal& p, const std::string& id);
-    Result<std::vector<Case>> List(const auth::Principal& p, std::optional<CaseStatus> status);
+    // `applicant` (an ID number or credit code) narrows staff's list to one person's or
+    // enterprise's cases, e.g. the window looking up a visitor.
+    Result<std::vector<Case>> List(const auth::Principal& p, std::optional<CaseStatus> status,
+                                   std::optional<std::string> applicant = std::nullopt);
     Result<std::vector<InboxTask>> Inbox(const auth::Principal& p);
     Result<std::vector<StoredEvent>> History(const auth::Principal& p, const std::string& id);
     // Who of the staff read the case: for the applicant (whose data it is), and for supervisors

@@ -156,7 +156,8 @@ void AddCaseRoutes(Router& router, ApiContext& ctx) {
                                 .Param("reason", "unknown_value:" + *s);
                         }
                     }
-                    OW_ASSIGN_OR_RETURN(auto list, ctx.cases.List(*req.principal, status));
+                    OW_ASSIGN_OR_RETURN(
+                        auto list, ctx.cases.List(*req.principal, status, req.Query("applicant")));
                     json::array out;
                     auto org = ctx.org.Current();
                     for (const Case& c : list) {

@@ -67,7 +67,11 @@ json::object Summary(const Item& i) {
 
 Result<Response> ListItems(ApiContext& ctx, const Request& req) {
     auto catalog = ctx.catalog.Current();
-    auto filter = [&](const char* name) { return req.Query(name); };
+    // An empty value (a form's "any" choice) filters nothing.
+    auto filter = [&](const char* name) {
+        auto v = req.Query(name);
+        return v && !v->empty() ? v : std::nullopt;
+    };
     json::array out;
     for (const Item& i : catalog->items) {
         if (auto d = filter("department"); d && i.department != *d) continue;

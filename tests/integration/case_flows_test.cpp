@@ -495,6 +495,36 @@ TEST_P(CaseFlows, StaffReadsAreOnRecordForTheApplicantAndSupervisors) {
     EXPECT_EQ(As("enterprise").Get("/api/v1/cases/" + id + "/reads").status, 404);
 }
 
+TEST_P(CaseFlows, TheWindowLooksUpAVisitorsCasesByIdNumber) {
+    HttpClient citizen = As("citizen");
+    auto elder = Item("CIVIL-003");
+    std::string id = Str(Post(citizen, "/api/v1/cases",
+                              {{"item_code", "CIVIL-003"},
+                               {"applicant", Person()},
+                               {"channel", "online"},
+                               {"service_point", "PJ-SC"},
+                               {"form", FormFor(elder)},
+                               {"materials", Materials(citizen, elder)}})
+                             .Json()
+                             .at("id"));
+    std::string number(Person().at("id_number").as_string());
+    HttpClient window = As("window_clerk");
+    auto found = window.Get("/api/v1/cases?applicant=" + number).Json();
+    ASSERT_EQ(found.at("cases").as_array().size(), 1u);
+    EXPECT_EQ(Str(found.at("cases").as_array()[0].at("id")), id);
+    auto bad = window.Get("/api/v1/cases?applicant=440703199001011230");  // wrong check digit
+    EXPECT_EQ(bad.status, 422);
+    EXPECT_EQ(bad.ErrorField(), "applicant");
+    // A citizen naming someone else's number sees nothing, not their cases.
+    EXPECT_TRUE(citizen.Get("/api/v1/cases?applicant=11010519491231002X")
+                    .Json()
+                    .at("cases")
+                    .as_array()
+                    .empty());
+    EXPECT_EQ(citizen.Get("/api/v1/cases?applicant=" + number).Json().at("cases").as_array().size(),
+              1u);
+}
+
 TEST_P(CaseFlows, ABundleIsOneApplicationWithOneSetOfMaterials) {
     HttpClient window = As("window_clerk");
     auto bundle = Client().Get("/api/v1/bundles/BUNDLE-STARTUP").Json().as_object();

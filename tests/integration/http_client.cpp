@@ -20,13 +20,23 @@ boost::json::value HttpResponse::Json() const {
     return boost::json::parse(body);
 }
 
-std::string HttpResponse::ErrorCode() const {
+namespace {
+std::string ErrorPart(const std::string& body, const char* part) {
     boost::system::error_code ec;
     auto v = boost::json::parse(body, ec);
     if (ec || !v.is_object()) return "";
     const auto* e = v.as_object().if_contains("error");
     if (!e || !e->is_object()) return "";
-    return std::string(e->as_object().at("code").as_string());
+    const auto* p = e->as_object().if_contains(part);
+    return p && p->is_string() ? std::string(p->as_string()) : "";
+}
+}  // namespace
+
+std::string HttpResponse::ErrorCode() const {
+    return ErrorPart(body, "code");
+}
+std::string HttpResponse::ErrorField() const {
+    return ErrorPart(body, "field");
 }
 
 std::string HttpResponse::Header(const std::string& lower) const {

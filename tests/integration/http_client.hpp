@@ -15,7 +15,8 @@ struct HttpResponse {
     std::string body;
 
     boost::json::value Json() const;
-    std::string ErrorCode() const;  // error.code of an error body, or ""
+    std::string ErrorCode() const;   // error.code of an error body, or ""
+    std::string ErrorField() const;  // error.field of an error body, or ""
     std::string Header(const std::string& lower) const;
 };
 

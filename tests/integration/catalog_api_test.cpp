@@ -1,0 +1,47 @@
+// The service guide over HTTP: the demo city's items, filtered as the public guide filters them.
+#include <boost/json.hpp>
+
+#include "server_fixture.hpp"
+
+namespace ow::test {
+namespace {
+
+using CatalogApiTest = ServerTest;
+
+std::vector<std::string> Codes(HttpClient& c, const std::string& query) {
+    auto r = c.Get("/api/v1/items" + query);
+    EXPECT_EQ(r.status, 200) << query << " " << r.body;
+    std::vector<std::string> out;
+    auto body = r.Json();  // kept: a range-for does not keep a temporary's parts alive
+    for (const auto& i : body.at("items").as_array()) {
+        out.emplace_back(i.at("code").as_string());
+    }
+    return out;
+}
+
+TEST_P(CatalogApiTest, TheGuideFiltersByDepartmentLifeEventChannelAndText) {
+    HttpClient c = Client();
+    auto all = Codes(c, "");
+    EXPECT_GE(all.size(), 60u);
+    // An empty choice ("any") filters nothing.
+    EXPECT_EQ(Codes(c, "?department=&life_event=&channel=&q="), all);
+    for (const auto& code : Codes(c, "?department=civil")) EXPECT_EQ(code.rfind("CIVIL-", 0), 0u);
+    auto housing = Codes(c, "?life_event=housing");
+    EXPECT_FALSE(housing.empty());
+    EXPECT_LT(housing.size(), all.size());
+    auto bank_items = c.Get("/api/v1/items?channel=bank").Json();
+    EXPECT_FALSE(bank_items.at("items").as_array().empty());
+    for (const auto& i : bank_items.at("items").as_array()) {
+        bool bank = false;
+        for (const auto& ch : i.at("channels").as_array()) bank = bank || ch == "bank";
+        EXPECT_TRUE(bank) << i.at("code");
+    }
+    auto elder = Codes(c, "?q=" + std::string("%E9%AB%98%E9%BE%84"));  // 高龄
+    EXPECT_NE(std::find(elder.begin(), elder.end(), "CIVIL-003"), elder.end());
+    EXPECT_TRUE(Codes(c, "?department=no-such-department").empty());
+}
+
+OW_INSTANTIATE_SERVER_TEST(CatalogApiTest);
+
+}  // namespace
+}  // namespace ow::test
