@@ -12,6 +12,7 @@ using namespace cases;
 
 json::object CaseView(const Case& c, const catalog::Item* item, const org::OrgSnapshot& org) {
     json::object o = codec::WriteCase(c, true);
+    o["deadline"] = o["promised_deadline"];  // the deadline the case is held to
     if (item) {
         o["item"] = {{"code", item->code},
                      {"version", item->version},

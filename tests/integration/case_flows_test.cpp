@@ -54,6 +54,7 @@ TEST_P(CaseFlows, EnpingConstructionApprovalInFourParallelStages) {
     auto promised =
         Client().Get("/api/v1/calendar/add-working-days?from=2020-09-07&days=40").Json();
     EXPECT_EQ(c.at("promised_deadline"), promised.at("date"));
+    EXPECT_EQ(c.at("deadline"), c.at("promised_deadline"));  // the one the case is held to
 
     // Every stage in this drill starts on the day the previous one ends (7 Sep).
     const std::vector<int> limits = {10, 15, 5, 10};
