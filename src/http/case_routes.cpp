@@ -394,9 +394,15 @@ void AddCaseRoutes(Router& router, ApiContext& ctx) {
                                  ctx.cases.FileFor(*req.principal, req.Param("id")));
              OW_ASSIGN_OR_RETURN(auto content, ctx.vault.FileContent(f.id));
              if (!content) return Error(ErrorCode::kNotFound).Param("what", "file");
+             // Shown inside this site's own pages (the reviewer's viewer), nowhere else; the
+             // file itself may run nothing.
              return Response::Text(200, std::move(*content), f.content_type)
                  .Header("Content-Disposition", "inline")
-                 .Header("Cache-Control", "private, no-store");
+                 .Header("Cache-Control", "private, no-store")
+                 .Header("X-Frame-Options", "SAMEORIGIN")
+                 .Header("Content-Security-Policy",
+                         "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; "
+                         "frame-ancestors 'self'");
          }});
     router.Add(
         {"GET", "/api/v1/vault", kApplicantsAndClerks, [&ctx](Request& req) -> Result<Response> {

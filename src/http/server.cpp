@@ -277,13 +277,14 @@ asio::awaitable<void> Server::State::Serve(std::shared_ptr<Connection> conn) {
         res.set("X-Request-Id", req.request_id);
         res.set("X-Content-Type-Options", "nosniff");
         res.set("Referrer-Policy", "same-origin");
-        res.set("X-Frame-Options", "DENY");
-        bool has_cache_control = false;
+        bool has_cache_control = false, has_frame_options = false;
         for (auto& [name, value] : response->headers) {
             has_cache_control |= name == "Cache-Control";
+            has_frame_options |= name == "X-Frame-Options";
             res.insert(name, value);
         }
         if (!has_cache_control) res.set(bhttp::field::cache_control, "no-store");
+        if (!has_frame_options) res.set("X-Frame-Options", "DENY");
         bool head = req.method == "HEAD";
         size_t length = response->body.size();
         res.body() = head ? std::string() : std::move(response->body);

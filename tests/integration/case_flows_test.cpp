@@ -595,6 +595,13 @@ TEST_P(CaseFlows, BadApplicationsAreRefusedAndStoreNothing) {
     auto html = citizen.Request("POST", "/api/v1/files", "<html>hi</html>",
                                 {{"Content-Type", "application/pdf"}});
     EXPECT_EQ(html.status, 415);
+    // One's own file opens inside this site's pages (the viewer), and runs nothing.
+    auto own = citizen.Get("/api/v1/files/" + Upload(citizen));
+    EXPECT_EQ(own.status, 200);
+    EXPECT_EQ(own.Header("content-type"), "application/pdf");
+    EXPECT_EQ(own.Header("x-frame-options"), "SAMEORIGIN");
+    EXPECT_NE(own.Header("content-security-policy").find("default-src 'none'"), std::string::npos);
+    EXPECT_EQ(citizen.Get("/api/v1/cases").Header("x-frame-options"), "DENY");
 }
 
 TEST_P(CaseFlows, RetriesWithAnIdempotencyKeyCreateOneCase) {

@@ -21,10 +21,28 @@ function flatten(obj, prefix = '', out = new Map()) {
   return out
 }
 
+// locales/<locale>.json (shared) and locales/<feature>/<locale>.json, merged per locale; a
+// top-level key may be defined by one file only.
+const localeFiles = new Map() // locale -> [{ file, messages }]
+function addLocaleFile(file) {
+  const locale = file.split('/').pop().replace(/\.json$/, '')
+  const list = localeFiles.get(locale) ?? []
+  list.push({ file: relative(LOCALES_DIR, file), messages: JSON.parse(readFileSync(file, 'utf8')) })
+  localeFiles.set(locale, list)
+}
+for (const name of readdirSync(LOCALES_DIR)) {
+  const p = join(LOCALES_DIR, name)
+  if (statSync(p).isDirectory()) {
+    for (const f of readdirSync(p)) if (f.endsWith('.json')) addLocaleFile(join(p, f))
+  } else if (name.endsWith('.json')) {
+    addLocaleFile(p)
+  }
+}
 const locales = Object.fromEntries(
-  readdirSync(LOCALES_DIR)
-    .filter((f) => f.endsWith('.json'))
-    .map((f) => [f.replace(/\.json$/, ''), flatten(JSON.parse(readFileSync(join(LOCALES_DIR, f), 'utf8')))]),
+  [...localeFiles.entries()].map(([locale, files]) => [
+    locale,
+    flatten(Object.assign({}, ...files.map((f) => f.messages))),
+  ]),
 )
 
 function sourceFiles(dir) {
@@ -61,6 +79,18 @@ const placeholders = (msg) => [...String(msg).matchAll(/\{(\w+)\}/g)].map((m) =>
 test('zh-CN and en exist', () => {
   assert.ok(locales['zh-CN'], 'zh-CN.json')
   assert.ok(locales.en, 'en.json')
+})
+
+test('each top-level key is defined by one file', () => {
+  for (const [locale, files] of localeFiles) {
+    const owner = new Map()
+    for (const { file, messages } of files) {
+      for (const key of Object.keys(messages)) {
+        assert.ok(!owner.has(key), `${locale}: "${key}" defined in ${owner.get(key)} and ${file}`)
+        owner.set(key, file)
+      }
+    }
+  }
 })
 
 test('every key exists in every locale', () => {
