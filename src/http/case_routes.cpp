@@ -101,7 +101,7 @@ Result<JsonInput> OptionalBody(const Request& req) {
 
 Result<Response> Reply(ApiContext& ctx, const Case& c, int status = 200) {
     auto item = ctx.catalog.ItemAt(c.item_code, c.item_version);
-    PublishCaseChange(ctx.hub, c);
+    PublishCaseChange(ctx.hub, c, ctx.org.Current());
     return Response::Json(status,
                           CaseView(c, item.ok() ? item->get() : nullptr, *ctx.org.Current()));
 }
@@ -138,7 +138,7 @@ void AddCaseRoutes(Router& router, ApiContext& ctx) {
              json::array out;
              auto org = ctx.org.Current();
              for (const Case& c : created) {
-                 PublishCaseChange(ctx.hub, c);
+                 PublishCaseChange(ctx.hub, c, org);
                  auto item = ctx.catalog.ItemAt(c.item_code, c.item_version);
                  out.push_back(CaseView(c, item.ok() ? item->get() : nullptr, *org));
              }

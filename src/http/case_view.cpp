@@ -82,13 +82,23 @@ json::object InboxView(const InboxTask& t, const catalog::Item* item, const org:
     return o;
 }
 
-void PublishCaseChange(WebSocketHub& hub, const Case& c) {
+void PublishCaseChange(WebSocketHub& hub, const Case& c,
+                       std::shared_ptr<const org::OrgSnapshot> org) {
     json::object msg{{"type", "case.updated"}, {"case_id", c.id}, {"status", StatusName(c.status)}};
     std::string text = json::serialize(msg);
     if (c.applicant.user_id) hub.Publish(Audience::User(*c.applicant.user_id), text);
     if (!c.applicant.user_id || c.submitted_by != *c.applicant.user_id) {
         hub.Publish(Audience::User(c.submitted_by), text);
     }
+    // The windows that handle it (their console lists the cases waiting for them).
+    std::optional<int64_t> applicant = c.applicant.user_id;
+    hub.Publish(Audience::Where([org, unit = c.handling_unit_id, applicant,
+                                 by = c.submitted_by](const auth::Principal& p) {
+                    return p.HasRole(auth::Role::kWindowClerk) && p.org_unit_id &&
+                           org->tree.Contains(*p.org_unit_id, unit) && p.user_id != by &&
+                           p.user_id != applicant;
+                }),
+                text);
     std::set<int64_t> departments;
     for (const Task& t : c.tasks) departments.insert(t.department_id);
     for (int64_t d : departments) {

@@ -17,6 +17,7 @@ boost::json::object InboxView(const cases::InboxTask& t, const catalog::Item* it
 
 // Tells the people concerned that a case changed: its applicant and submitter, and the
 // departments whose inbox it is in.
-void PublishCaseChange(WebSocketHub& hub, const cases::Case& c);
+void PublishCaseChange(WebSocketHub& hub, const cases::Case& c,
+                       std::shared_ptr<const org::OrgSnapshot> org);
 
 }  // namespace ow::http

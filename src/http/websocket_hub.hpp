@@ -24,6 +24,9 @@ public:
     static Audience User(int64_t user_id);
     static Audience Role(auth::Role role);
     static Audience Department(int64_t department_id);
+    static Audience Where(std::function<bool(const auth::Principal&)> match) {
+        return Audience(std::move(match));
+    }
     bool Includes(const auth::Principal& p) const { return match_(p); }
 
 private:

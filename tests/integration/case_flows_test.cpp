@@ -526,6 +526,27 @@ TEST_P(CaseFlows, TheWindowLooksUpAVisitorsCasesByIdNumber) {
               1u);
 }
 
+TEST_P(CaseFlows, TheWindowHearsOfCasesForItWithoutAsking) {
+    HttpClient window = Client();
+    WsClient live(server().port(), {{"Authorization", "Bearer " + window.Login("window_clerk")}});
+    EXPECT_NE(live.Read().find("\"hello\""), std::string::npos);
+    HttpClient citizen = As("citizen");
+    auto elder = Item("CIVIL-003");
+    std::string id = Str(Post(citizen, "/api/v1/cases",
+                              {{"item_code", "CIVIL-003"},
+                               {"applicant", Person()},
+                               {"channel", "online"},
+                               {"service_point", "PJ-SC"},
+                               {"form", FormFor(elder)},
+                               {"materials", Materials(citizen, elder)}})
+                             .Json()
+                             .at("id"));
+    auto heard = json::parse(live.Read());
+    EXPECT_EQ(heard.at("type"), "case.updated");
+    EXPECT_EQ(Str(heard.at("case_id")), id);
+    EXPECT_EQ(heard.at("status"), "submitted");
+}
+
 TEST_P(CaseFlows, ABundleIsOneApplicationWithOneSetOfMaterials) {
     HttpClient window = As("window_clerk");
     auto bundle = Client().Get("/api/v1/bundles/BUNDLE-STARTUP").Json().as_object();
