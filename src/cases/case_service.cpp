@@ -211,6 +211,20 @@ Result<std::vector<Case>> CaseService::Submit(const Principal& p, const SubmitRe
 
     // Who applies, through which channel, on whose behalf.
     Applicant applicant = r.applicant;
+    if (applicant.type.empty() && applicant.id.empty()) {
+        // Applying for oneself: the account says who one is (a browser knows only the masked
+        // ID number).
+        if (p.HasRole(Role::kCitizen) && p.id_number) {
+            applicant.type = "person";
+            applicant.id = *p.id_number;
+        } else if (p.HasRole(Role::kEnterprise) && p.credit_code) {
+            applicant.type = "enterprise";
+            applicant.id = *p.credit_code;
+        } else {
+            return Error(ErrorCode::kMissingField).Field("applicant");
+        }
+        applicant.name = p.display_name;
+    }
     if (applicant.type == "person") {
         OW_ASSIGN_OR_RETURN(ResidentId id, ResidentId::Parse(applicant.id));
         applicant.id = id.str();

@@ -41,12 +41,15 @@ Result<cases::SubmitRequest> ReadSubmission(JsonInput& in, const org::OrgSnapsho
     if (r.item_code.empty() == r.bundle_code.empty()) {
         return Error(ErrorCode::kMissingField).Field("item_code");
     }
-    OW_ASSIGN_OR_RETURN(JsonInput a, in.Object("applicant"));
-    OW_ASSIGN_OR_RETURN(r.applicant.type, a.String("type"));
-    const char* id_field = r.applicant.type == "enterprise" ? "credit_code" : "id_number";
-    OW_ASSIGN_OR_RETURN(r.applicant.id, a.String(id_field));
-    OW_ASSIGN_OR_RETURN(r.applicant.name, a.String("name"));
-    OW_TRY(a.Finish());
+    // Absent: applicants applying for themselves (the account says who they are).
+    if (const auto* present = in.Raw("applicant"); present && !present->is_null()) {
+        OW_ASSIGN_OR_RETURN(JsonInput a, in.Object("applicant"));
+        OW_ASSIGN_OR_RETURN(r.applicant.type, a.String("type"));
+        const char* id_field = r.applicant.type == "enterprise" ? "credit_code" : "id_number";
+        OW_ASSIGN_OR_RETURN(r.applicant.id, a.String(id_field));
+        OW_ASSIGN_OR_RETURN(r.applicant.name, a.String("name"));
+        OW_TRY(a.Finish());
+    }
     OW_ASSIGN_OR_RETURN(r.channel, in.String("channel"));
     if (const auto* sp = in.Raw("service_point"); sp && !sp->is_null()) {
         if (sp->is_int64()) {

@@ -547,6 +547,30 @@ TEST_P(CaseFlows, TheWindowHearsOfCasesForItWithoutAsking) {
     EXPECT_EQ(heard.at("status"), "submitted");
 }
 
+TEST_P(CaseFlows, ApplyingForOneselfNeedsNoIdNumberTyped) {
+    HttpClient citizen = As("citizen");
+    auto elder = Item("CIVIL-003");
+    auto mine = Post(citizen, "/api/v1/cases",
+                     {{"item_code", "CIVIL-003"},
+                      {"channel", "online"},
+                      {"service_point", "PJ-SC"},
+                      {"form", FormFor(elder)},
+                      {"materials", Materials(citizen, elder)}});
+    ASSERT_EQ(mine.status, 201) << mine.body;
+    EXPECT_EQ(mine.Json().at("applicant").at("id"), "440703199001011239");
+    EXPECT_EQ(mine.Json().at("applicant").at("name"), "陈小明");
+    // Staff always say whom they act for.
+    HttpClient window = As("window_clerk");
+    auto staff = Post(window, "/api/v1/cases",
+                      {{"item_code", "CIVIL-003"},
+                       {"channel", "window"},
+                       {"service_point", "PJ-SC"},
+                       {"form", FormFor(elder)},
+                       {"materials", Materials(window, elder)}});
+    EXPECT_EQ(staff.status, 400) << staff.body;
+    EXPECT_EQ(staff.ErrorField(), "applicant");
+}
+
 TEST_P(CaseFlows, ABundleIsOneApplicationWithOneSetOfMaterials) {
     HttpClient window = As("window_clerk");
     auto bundle = Client().Get("/api/v1/bundles/BUNDLE-STARTUP").Json().as_object();
