@@ -13,6 +13,7 @@
 #include "common/embedded_file.hpp"
 #include "http/api.hpp"
 #include "http/api_context.hpp"
+#include "http/case_view.hpp"
 #include "http/log.hpp"
 #include "http/server.hpp"
 #include "http/static_files.hpp"
@@ -51,7 +52,9 @@ std::filesystem::path FindWebRoot(const std::string& configured) {
 // the calendar are picked up.
 class Maintenance {
 public:
-    explicit Maintenance(Application& app) : app_(app), thread_([this] { Loop(); }) {}
+    // `changed` hears of each case the timers changed (the live channel tells its people).
+    Maintenance(Application& app, std::function<void(const cases::Case&)> changed)
+        : app_(app), changed_(std::move(changed)), thread_([this] { Loop(); }) {}
     ~Maintenance() {
         {
             std::lock_guard lock(mu_);
@@ -76,7 +79,7 @@ private:
             cases::SweepReport total;
             Result<cases::SweepReport> swept = total;
             do {
-                swept = app_.cases().Sweep(1000);
+                swept = app_.cases().Sweep(1000, changed_);
                 if (!swept.ok()) break;
                 total.checked += swept->checked;
                 total.changed += swept->changed;
@@ -96,6 +99,7 @@ private:
     }
 
     Application& app_;
+    std::function<void(const cases::Case&)> changed_;
     std::mutex mu_;
     std::condition_variable cv_;
     bool stop_ = false;
@@ -214,7 +218,8 @@ int Application::Serve() {
         }
     });
     {
-        Maintenance maintenance(*this);
+        Maintenance maintenance(
+            *this, [&](const cases::Case& c) { http::PublishCaseChange(hub, c, org_->Current()); });
         server.Run();
     }
     done = true;

@@ -620,7 +620,7 @@ Result<std::vector<vault::VaultDocument>> CaseService::VaultOf(const Principal& 
     return vault_.Documents(holder);
 }
 
-Result<SweepReport> CaseService::Sweep(int limit) {
+Result<SweepReport> CaseService::Sweep(int limit, const std::function<void(const Case&)>& heard) {
     SweepReport report;
     OW_ASSIGN_OR_RETURN(auto due, store_.DueForCheck(clock_.Now(), limit));
     for (const std::string& id : due) {
@@ -642,6 +642,7 @@ Result<SweepReport> CaseService::Sweep(int limit) {
             ++report.failed;
         } else if (changed) {
             ++report.changed;
+            if (heard) heard(*r);
         }
     }
     return report;

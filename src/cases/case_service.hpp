@@ -107,7 +107,10 @@ public:
                                                       const std::string& holder);
 
     // The timers of every case due now (the sweeper calls this every minute).
-    Result<SweepReport> Sweep(int limit = 1000);
+    // Runs the timers of up to `limit` due cases; `changed` hears of each case that changed
+    // (for live updates), after it is stored.
+    Result<SweepReport> Sweep(int limit = 1000,
+                              const std::function<void(const Case&)>& changed = {});
 
     // Where a principal acts: "window", "bank", or the applicant's channel hint.
     static std::string ChannelOf(const auth::Principal& p, const std::string& hint);

@@ -323,7 +323,10 @@ void AddCaseRoutes(Router& router, ApiContext& ctx) {
 
     router.Add({"POST", "/api/v1/admin/sweep", auth::Access::Roles({Role::kAdmin}),
                 [&ctx](Request&) -> Result<Response> {
-                    OW_ASSIGN_OR_RETURN(auto report, ctx.cases.Sweep(10000));
+                    auto org = ctx.org.Current();
+                    OW_ASSIGN_OR_RETURN(auto report, ctx.cases.Sweep(10000, [&](const Case& c) {
+                        PublishCaseChange(ctx.hub, c, org);
+                    }));
                     return Response::Json(json::object{{"checked", report.checked},
                                                        {"changed", report.changed},
                                                        {"failed", report.failed}});

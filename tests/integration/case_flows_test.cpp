@@ -205,8 +205,9 @@ TEST_P(CaseFlows, ADeferredMaterialThatMissesItsDeadlineEndsTheCase) {
     EXPECT_EQ(As("ts_window", "Staff-password-2020").Get("/api/v1/cases/" + id).Json().at("status"),
               "in_review");
     SetClock("2020-09-15T01:00:00Z");
-    auto swept = As("admin").Post("/api/v1/admin/sweep", "").Json();
-    EXPECT_GE(swept.at("changed").as_int64(), 1);
+    auto sweep = As("admin").Post("/api/v1/admin/sweep", "");
+    ASSERT_EQ(sweep.status, 200) << sweep.body;
+    EXPECT_GE(sweep.Json().at("changed").as_int64(), 1);
     auto c = As("ts_window", "Staff-password-2020").Get("/api/v1/cases/" + id).Json();
     EXPECT_EQ(c.at("status"), "terminated");
     for (const auto& t : c.at("tasks").as_array()) EXPECT_EQ(t.at("status"), "cancelled");
@@ -569,6 +570,44 @@ TEST_P(CaseFlows, ApplyingForOneselfNeedsNoIdNumberTyped) {
                        {"materials", Materials(window, elder)}});
     EXPECT_EQ(staff.status, 400) << staff.body;
     EXPECT_EQ(staff.ErrorField(), "applicant");
+}
+
+TEST_P(CaseFlows, TimersChangingAWarningReachTheDepartmentLive) {
+    HttpClient citizen = As("citizen");
+    auto elder = Item("CIVIL-003");
+    auto submitted = Post(citizen, "/api/v1/cases",
+                          {{"item_code", "CIVIL-003"},
+                           {"applicant", Person()},
+                           {"channel", "online"},
+                           {"service_point", "PJ-SC"},
+                           {"form", FormFor(elder)},
+                           {"materials", Materials(citizen, elder)}});
+    ASSERT_EQ(submitted.status, 201) << submitted.body;
+    std::string id = Str(submitted.Json().at("id"));
+    auto accepted = Post(As("window_clerk"), "/api/v1/cases/" + id + "/accept", {});
+    ASSERT_EQ(accepted.status, 200) << accepted.body;
+    SetClock("2020-09-17T01:00:00Z");  // the task's last working day but one or so: past a third
+    HttpClient reviewer = Client();
+    std::string token = reviewer.Login("reviewer_civil");
+    reviewer.SetToken(token);
+    WsClient live(server().port(), {{"Authorization", "Bearer " + token}});
+    EXPECT_NE(live.Read().find("\"hello\""), std::string::npos);
+    auto sweep = As("admin").Post("/api/v1/admin/sweep", "");
+    ASSERT_EQ(sweep.status, 200) << sweep.body;
+    EXPECT_GE(sweep.Json().at("changed").as_int64(), 1);
+    // The department hears its inbox changed, without asking.
+    bool inbox = false;
+    for (int i = 0; i < 3 && !inbox; ++i) {
+        std::string heard = live.Read();
+        auto msg = json::parse(heard).as_object();
+        inbox = msg.at("type") == "inbox.changed" && msg.contains("case_id") &&
+                Str(msg.at("case_id")) == id;
+        if (!inbox) ADD_FAILURE() << heard;
+    }
+    EXPECT_TRUE(inbox);
+    auto tasks = reviewer.Get("/api/v1/tasks").Json();
+    ASSERT_FALSE(tasks.at("tasks").as_array().empty());
+    EXPECT_NE(tasks.at("tasks").as_array()[0].at("warning"), "normal");
 }
 
 TEST_P(CaseFlows, ABundleIsOneApplicationWithOneSetOfMaterials) {
