@@ -451,8 +451,23 @@ Result<void> Decide(Case& c, int64_t task_id, int64_t user, int64_t user_departm
     }
     OW_ASSIGN_OR_RETURN(Task * t, PendingTaskOf(c, task_id, user, user_department));
     if (t->status == TaskStatus::kSupplement) return State("waiting_for_supplement");
+    // Everything is checked before anything changes.
+    if (d.decision != "approve" && d.decision != "reject" && d.decision != "supplement") {
+        return Error(ErrorCode::kInvalidValue)
+            .Field("decision")
+            .Param("reason", "unknown_value:" + d.decision);
+    }
     if (d.decision != "approve" && d.opinion.empty()) {
         return Error(ErrorCode::kMissingField).Field("opinion");
+    }
+    if (d.decision == "supplement") {
+        // The applicant is told exactly what to bring: a request names at least one material.
+        if (d.requested.empty()) return Error(ErrorCode::kMissingField).Field("materials");
+        for (const std::string& code : d.requested) {
+            if (!ctx.item.FindMaterial(code)) {
+                return Error(ErrorCode::kUnknownField).Field("materials." + code);
+            }
+        }
     }
     t->claimed_by = user;
     t->decided_by = user;
@@ -462,12 +477,7 @@ Result<void> Decide(Case& c, int64_t task_id, int64_t user, int64_t user_departm
         t->status = TaskStatus::kApproved;
     } else if (d.decision == "reject") {
         t->status = TaskStatus::kRejected;
-    } else if (d.decision == "supplement") {
-        for (const std::string& code : d.requested) {
-            if (!ctx.item.FindMaterial(code)) {
-                return Error(ErrorCode::kUnknownField).Field("materials." + code);
-            }
-        }
+    } else {  // supplement
         t->status = TaskStatus::kSupplement;
         t->decided_by.reset();
         t->decided_at.reset();
@@ -480,10 +490,6 @@ Result<void> Decide(Case& c, int64_t task_id, int64_t user, int64_t user_departm
                                  .With("opinion", d.opinion));
         Recompute(c, ctx, out);
         return Ok();
-    } else {
-        return Error(ErrorCode::kInvalidValue)
-            .Field("decision")
-            .Param("reason", "unknown_value:" + d.decision);
     }
     out.events.push_back(Event(ctx, "task.decided")
                              .With("department", t->department_code)

@@ -237,6 +237,11 @@ TEST(CaseMachine, ASupplementRequestStopsTheClock) {
     Harness::NumberTasks(c);
     int64_t nr_task = c.tasks[1].id;
     h.today = D("2020-09-03");
+    // A request that names no material would leave the applicant guessing: refused.
+    auto vague = Decide(c, nr_task, 202, 2, {"supplement", "请补充材料", {}}, h.Ctx(202), h.out);
+    ASSERT_FALSE(vague.ok());
+    EXPECT_EQ(vague.error().code(), ErrorCode::kMissingField);
+    EXPECT_EQ(vague.error().field(), "materials");
     ASSERT_TRUE(
         Decide(c, nr_task, 202, 2, {"supplement", "请补充宗地图", {"lease"}}, h.Ctx(202), h.out)
             .ok());

@@ -143,7 +143,8 @@ struct Server::State {
 };
 
 Response Server::State::Dispatch(Request& req) {
-    RouteMatch match = router.Find(req.method, req.path);
+    // HEAD is GET without the body (the writer drops it): a viewer can ask a file's type first.
+    RouteMatch match = router.Find(req.method == "HEAD" ? "GET" : req.method, req.path);
     bool api_path = req.path.rfind("/api/", 0) == 0 || req.path.rfind("/ws/", 0) == 0;
     if (!match.route && !api_path && (req.method == "GET" || req.method == "HEAD")) {
         if (auto file = files.Serve(req.path)) return std::move(*file);

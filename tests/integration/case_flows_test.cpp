@@ -680,8 +680,14 @@ TEST_P(CaseFlows, BadApplicationsAreRefusedAndStoreNothing) {
                                 {{"Content-Type", "application/pdf"}});
     EXPECT_EQ(html.status, 415);
     // One's own file opens inside this site's pages (the viewer), and runs nothing.
-    auto own = citizen.Get("/api/v1/files/" + Upload(citizen));
+    std::string mine = Upload(citizen);
+    auto own = citizen.Get("/api/v1/files/" + mine);
     EXPECT_EQ(own.status, 200);
+    // HEAD tells a viewer what kind of file it is without sending it.
+    auto head = citizen.Request("HEAD", "/api/v1/files/" + mine, "");
+    EXPECT_EQ(head.status, 200);
+    EXPECT_EQ(head.Header("content-type"), "application/pdf");
+    EXPECT_TRUE(head.body.empty());
     EXPECT_EQ(own.Header("content-type"), "application/pdf");
     EXPECT_EQ(own.Header("x-frame-options"), "SAMEORIGIN");
     EXPECT_NE(own.Header("content-security-policy").find("default-src 'none'"), std::string::npos);
