@@ -291,7 +291,8 @@ Result<void> Accept(Case& c, const AcceptInput& in, const MachineContext& ctx, O
             }
             m.state = MaterialState::kDeferred;
             m.due = due;
-            notice.lines.push_back({m.requirement, spec.name.zh, due});
+            // The subject names the material; pages show its name in the reader's language.
+            notice.lines.push_back({m.requirement, "", due});
         } else if (waived.count(m.requirement)) {
             if (spec.requirement == "required") {
                 return Error(ErrorCode::kInvalidValue)

@@ -54,10 +54,8 @@ Result<void> CatalogService::Check(const Catalog& catalog) const {
     return ValidateCatalog(catalog, DepartmentCodes());
 }
 
-Result<ImportSummary> CatalogService::Import(const Catalog& catalog,
-                                             std::optional<int64_t> by_user) {
+Result<std::pair<ImportSummary, CatalogChange>> CatalogService::PlanImport(const Catalog& catalog) {
     OW_TRY(Check(catalog));
-    std::lock_guard lock(write_mu_);
     OW_TRY(Reload());
     auto current = Current();
     ImportSummary summary;
@@ -87,6 +85,20 @@ Result<ImportSummary> CatalogService::Import(const Catalog& catalog,
             ++summary.deactivated;
         }
     }
+    return std::pair{summary, std::move(change)};
+}
+
+Result<ImportSummary> CatalogService::PreviewImport(const Catalog& catalog) {
+    std::lock_guard lock(write_mu_);
+    OW_ASSIGN_OR_RETURN(auto plan, PlanImport(catalog));
+    return plan.first;
+}
+
+Result<ImportSummary> CatalogService::Import(const Catalog& catalog,
+                                             std::optional<int64_t> by_user) {
+    std::lock_guard lock(write_mu_);
+    OW_ASSIGN_OR_RETURN(auto plan, PlanImport(catalog));
+    auto& [summary, change] = plan;
     change.log =
         AdminLogEntry{clock_.Now(), by_user, "catalog.import", "catalog",
                       std::to_string(summary.added) + " added, " + std::to_string(summary.updated) +

@@ -36,11 +36,15 @@ public:
     // deactivated (their versions stay for the cases that use them). Checked first
     // (kInvalidCatalog and friends); nothing is stored if anything is wrong.
     Result<ImportSummary> Import(const Catalog& catalog, std::optional<int64_t> by_user);
+    // What Import would do (the same checks and counts), storing nothing.
+    Result<ImportSummary> PreviewImport(const Catalog& catalog);
     // Adds or changes one item (a new version if its content changed).
     Result<Item> PutItem(const Item& item, std::optional<int64_t> by_user);
 
 private:
     std::set<std::string> DepartmentCodes() const;
+    // The change that makes `catalog` the catalog, and its counts (the caller holds write_mu_).
+    Result<std::pair<ImportSummary, CatalogChange>> PlanImport(const Catalog& catalog);
 
     CatalogStore& store_;
     org::OrgService& org_;

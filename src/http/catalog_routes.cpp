@@ -185,7 +185,7 @@ void AddCatalogRoutes(Router& router, ApiContext& ctx) {
                     bool dry_run = req.Query("dry_run") == "true";
                     catalog::ImportSummary s;
                     if (dry_run) {
-                        OW_TRY(ctx.catalog.Check(c));
+                        OW_ASSIGN_OR_RETURN(s, ctx.catalog.PreviewImport(c));
                     } else {
                         OW_ASSIGN_OR_RETURN(s, ctx.catalog.Import(c, req.principal->user_id));
                         ctx.hub.Publish(Audience::Everyone(), R"({"type":"catalog.changed"})");

@@ -6,6 +6,7 @@
 namespace ow::test {
 namespace {
 
+namespace json = boost::json;
 using CatalogApiTest = ServerTest;
 
 std::vector<std::string> Codes(HttpClient& c, const std::string& query) {
@@ -39,6 +40,30 @@ TEST_P(CatalogApiTest, TheGuideFiltersByDepartmentLifeEventChannelAndText) {
     auto elder = Codes(c, "?q=" + std::string("%E9%AB%98%E9%BE%84"));  // 高龄
     EXPECT_NE(std::find(elder.begin(), elder.end(), "CIVIL-003"), elder.end());
     EXPECT_TRUE(Codes(c, "?department=no-such-department").empty());
+}
+
+TEST_P(CatalogApiTest, AnImportsDryRunSaysWhatWouldChangeAndChangesNothing) {
+    HttpClient admin = Client();
+    admin.SetToken(admin.Login("admin"));
+    auto exported = admin.Get("/api/v1/catalog/export").Json();
+    auto& items = exported.at("items").as_array();
+    size_t total = items.size();
+    items[0].as_object()["name_en"] = "Renamed by the import test";
+    items.erase(items.begin() + 1);
+    std::string body = json::serialize(exported);
+    auto dry = admin.Post("/api/v1/catalog/import?dry_run=true", body);
+    ASSERT_EQ(dry.status, 200) << dry.body;
+    EXPECT_EQ(dry.Json().at("dry_run"), true);
+    EXPECT_EQ(dry.Json().at("updated"), 1);
+    EXPECT_EQ(dry.Json().at("deactivated"), 1);
+    EXPECT_EQ(dry.Json().at("unchanged").as_int64(), static_cast<int64_t>(total) - 2);
+    // Nothing changed: the same dry run says the same, and the catalog is as it was.
+    EXPECT_EQ(admin.Post("/api/v1/catalog/import?dry_run=true", body).Json(), dry.Json());
+    EXPECT_EQ(Codes(admin, "").size(), total);
+    auto done = admin.Post("/api/v1/catalog/import", body).Json();
+    EXPECT_EQ(done.at("updated"), 1);
+    EXPECT_EQ(done.at("deactivated"), 1);
+    EXPECT_EQ(Codes(admin, "").size(), total - 1);
 }
 
 OW_INSTANTIATE_SERVER_TEST(CatalogApiTest);
