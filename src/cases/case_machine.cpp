@@ -36,6 +36,12 @@ void Deposit(Case& c, const MachineContext& ctx, Outcome& out, const std::string
         {c.applicant.id, type, file_id, source, ctx.today, ValidUntil(ctx, type, ctx.today)});
 }
 
+// A pause starts the day after the request; one ended on the day it was asked for stopped no
+// day of the clock and is not kept.
+void DropEmptyPauses(Case& c) {
+    std::erase_if(c.pauses, [](const Pause& p) { return p.last && Days(*p.last) < Days(p.first); });
+}
+
 // Ends the review: pending tasks are cancelled, an open pause ends today.
 void StopReview(Case& c, Date today) {
     for (Task& t : c.tasks) {
@@ -44,6 +50,7 @@ void StopReview(Case& c, Date today) {
     for (Pause& p : c.pauses) {
         if (!p.last) p.last = today;
     }
+    DropEmptyPauses(c);
 }
 
 void StartStage(Case& c, int stage, const MachineContext& ctx, Outcome& out) {
@@ -422,6 +429,7 @@ Result<void> Supply(Case& c, const std::map<std::string, std::string>& uploads,
         for (Pause& p : c.pauses) {
             if (p.task_id == t.id && !p.last) p.last = ctx.today;
         }
+        DropEmptyPauses(c);
         out.events.push_back(Event(ctx, "resumed").With("department", t.department_code));
     }
     bool still_waiting = std::any_of(c.tasks.begin(), c.tasks.end(), [](const Task& t) {

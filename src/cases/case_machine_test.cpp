@@ -259,6 +259,24 @@ TEST(CaseMachine, ASupplementRequestStopsTheClock) {
     ASSERT_TRUE(Decide(c, nr_task, 202, 2, {"approve", "同意", {}}, h.Ctx(202), h.out).ok());
 }
 
+TEST(CaseMachine, ASupplementGivenTheDayItIsAskedForStopsNoDay) {
+    Harness h{Construction()};
+    h.today = D("2020-09-01");
+    auto c = Submit(h.Submission(kAll), h.Ctx(), h.out).value();
+    ASSERT_TRUE(Accept(c, {}, h.Ctx(), h.out).ok());
+    Date promised = *c.promised_deadline;
+    Harness::NumberTasks(c);
+    int64_t nr_task = c.tasks[1].id;
+    h.today = D("2020-09-03");
+    ASSERT_TRUE(
+        Decide(c, nr_task, 202, 2, {"supplement", "请补充宗地图", {"lease"}}, h.Ctx(202), h.out)
+            .ok());
+    ASSERT_TRUE(Supply(c, {{"lease", "f10"}}, h.Ctx(9, "online"), h.out).ok());
+    EXPECT_EQ(c.status, CaseStatus::kInReview);
+    EXPECT_TRUE(c.pauses.empty());
+    EXPECT_EQ(*c.promised_deadline, promised);
+}
+
 TEST(CaseMachine, NoDecisionInFiveWorkingDaysMeansAcceptedByLaw) {
     Harness h{Construction()};
     h.today = D("2020-09-07");  // Monday
