@@ -585,6 +585,21 @@ Result<Case> CaseService::Claim(const Principal& p, int64_t task_id) {
     });
 }
 
+Result<InboxTask> CaseService::TaskOf(const Principal& p, int64_t task_id) {
+    if (!p.HasRole(Role::kReviewer) || !p.department_id) return Error(ErrorCode::kForbidden);
+    OW_ASSIGN_OR_RETURN(auto id, store_.CaseOfTask(task_id));
+    if (!id) return Error(ErrorCode::kNotFound).Param("what", "task");
+    OW_ASSIGN_OR_RETURN(auto found, store_.Find(*id));
+    const Task* t = found ? found->FindTask(task_id) : nullptr;
+    if (!t || t->department_id != *p.department_id) {
+        return Error(ErrorCode::kNotFound).Param("what", "task");
+    }
+    OW_TRY(store_.LogRead(*id, p.user_id, clock_.Now(), "task"));
+    return InboxTask{
+        *t, found->id, found->item_code, found->item_version, found->applicant.name, found->status,
+        0};
+}
+
 Result<Case> CaseService::Decide(const Principal& p, int64_t task_id, const Decision& d) {
     if (!p.HasRole(Role::kReviewer) || !p.department_id) return Error(ErrorCode::kForbidden);
     OW_ASSIGN_OR_RETURN(auto id, store_.CaseOfTask(task_id));

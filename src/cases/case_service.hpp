@@ -96,6 +96,9 @@ public:
                         const std::vector<MaterialUpload>& materials);
     // Departments (后台审批).
     Result<Case> Claim(const auth::Principal& p, int64_t task_id);
+    // One task of the reviewer's department, whatever its state (a decided one too), with its
+    // case's summary; kNotFound for another department's task (its existence is not told).
+    Result<InboxTask> TaskOf(const auth::Principal& p, int64_t task_id);
     Result<Case> Decide(const auth::Principal& p, int64_t task_id, const Decision& d);
 
     // Files: whoever uploaded one, the holder of a vault document that keeps it, and whoever may

@@ -344,6 +344,14 @@ void AddCaseRoutes(Router& router, ApiContext& ctx) {
                     }
                     return Response::Json(json::object{{"tasks", std::move(out)}});
                 }});
+    router.Add({"GET", "/api/v1/tasks/{id}", kReviewers, [&ctx](Request& req) -> Result<Response> {
+                    OW_ASSIGN_OR_RETURN(int64_t id, IdParam(req, "id", "task"));
+                    OW_ASSIGN_OR_RETURN(auto t, ctx.cases.TaskOf(*req.principal, id));
+                    auto item = ctx.catalog.ItemAt(t.item_code, t.item_version);
+                    return Response::Json(InboxView(t, item.ok() ? item->get() : nullptr,
+                                                    *ctx.org.Current(), LocalDate(ctx.clock.Now()),
+                                                    *ctx.calendar.Current()));
+                }});
     router.Add(
         {"POST", "/api/v1/tasks/{id}/claim", kReviewers, [&ctx](Request& req) -> Result<Response> {
              OW_ASSIGN_OR_RETURN(int64_t id, IdParam(req, "id", "task"));

@@ -610,6 +610,38 @@ TEST_P(CaseFlows, TimersChangingAWarningReachTheDepartmentLive) {
     EXPECT_NE(tasks.at("tasks").as_array()[0].at("warning"), "normal");
 }
 
+TEST_P(CaseFlows, AReviewerOpensOneTaskOfTheDepartmentEvenOnceDecided) {
+    HttpClient citizen = As("citizen");
+    HttpClient civil = As("reviewer_civil");
+    auto elder = Item("CIVIL-003");
+    auto submitted = Post(citizen, "/api/v1/cases",
+                          {{"item_code", "CIVIL-003"},
+                           {"applicant", Person()},
+                           {"channel", "online"},
+                           {"service_point", "PJ-SC"},
+                           {"form", FormFor(elder)},
+                           {"materials", Materials(citizen, elder)}});
+    std::string id = Str(submitted.Json().at("id"));
+    ASSERT_EQ(Post(As("window_clerk"), "/api/v1/cases/" + id + "/accept", {}).status, 200);
+    std::string task = "/api/v1/tasks/" + std::to_string(TaskOf(civil, id));
+    auto open = civil.Get(task);
+    ASSERT_EQ(open.status, 200) << open.body;
+    EXPECT_EQ(Str(open.Json().at("case_id")), id);
+    EXPECT_EQ(open.Json().at("status"), "open");
+    EXPECT_EQ(open.Json().at("item_code"), "CIVIL-003");
+    ASSERT_EQ(
+        Post(civil, task + "/decision", {{"decision", "approve"}, {"opinion", "同意"}}).status,
+        200);
+    // Out of the inbox, still there for whoever follows the link.
+    auto decided = civil.Get(task).Json();
+    EXPECT_EQ(decided.at("status"), "approved");
+    EXPECT_EQ(decided.at("opinion"), "同意");
+    // Another department's reviewer is not told the task exists; the applicant may not ask.
+    EXPECT_EQ(As("reviewer_nr").Get(task).status, 404);
+    EXPECT_EQ(citizen.Get(task).status, 403);
+    EXPECT_EQ(civil.Get("/api/v1/tasks/999999").status, 404);
+}
+
 TEST_P(CaseFlows, ABundleIsOneApplicationWithOneSetOfMaterials) {
     HttpClient window = As("window_clerk");
     auto bundle = Client().Get("/api/v1/bundles/BUNDLE-STARTUP").Json().as_object();
