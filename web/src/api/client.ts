@@ -44,6 +44,10 @@ export function configureApi(h: Hooks): void {
 export interface RequestOptions {
   /** Don't treat 401 as "session gone" (login itself, logout, and the /me probe). */
   allowUnauthorized?: boolean
+  /** Sent as Idempotency-Key: a retry of the same POST gets the first answer, changes nothing. */
+  idempotencyKey?: string
+  /** A raw body (an uploaded file) sent as is, instead of JSON. */
+  raw?: { body: Blob; contentType: string }
 }
 
 export async function request<T>(
@@ -57,7 +61,11 @@ export async function request<T>(
     'Accept-Language': hooks.language(),
   }
   const init: RequestInit = { method, headers, credentials: 'same-origin' }
-  if (body !== undefined) {
+  if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey
+  if (options.raw) {
+    headers['Content-Type'] = options.raw.contentType
+    init.body = options.raw.body
+  } else if (body !== undefined) {
     headers['Content-Type'] = 'application/json'
     init.body = JSON.stringify(body)
   }
