@@ -2,7 +2,21 @@
 // ('*' = everyone logged in); the router also refuses the route to anyone else.
 // To add a page: add its route in router/index.ts, a row here, and the labelKey in both locales.
 import type { Component } from 'vue'
-import { Calendar, House, OfficeBuilding, Setting, User, UserFilled } from '@element-plus/icons-vue'
+import {
+  Calendar,
+  Collection,
+  Document,
+  FolderOpened,
+  House,
+  Notebook,
+  OfficeBuilding,
+  Reading,
+  Setting,
+  Shop,
+  Stamp,
+  User,
+  UserFilled,
+} from '@element-plus/icons-vue'
 import type { Role } from '@/api/types'
 
 export interface NavEntry {
@@ -15,27 +29,46 @@ export interface NavEntry {
   icon: Component
   /** Heading under which the entry is grouped. */
   groupKey?: string
+  /** Shown to visitors who have not signed in (the page is public). */
+  public?: true
 }
 
 export const NAV: readonly NavEntry[] = [
   { route: '/', labelKey: 'nav.home', roles: '*', icon: House },
+  { route: '/guide', labelKey: 'nav.guide', roles: '*', icon: Reading, public: true },
+  { route: '/my/cases', labelKey: 'nav.myCases', roles: ['citizen', 'enterprise'], icon: Document },
+  { route: '/my/documents', labelKey: 'nav.myDocuments', roles: ['citizen', 'enterprise'], icon: FolderOpened },
+  { route: '/window', labelKey: 'nav.window', roles: ['window_clerk'], icon: Stamp },
+  { route: '/bank', labelKey: 'nav.bank', roles: ['bank_clerk'], icon: Shop },
+  { route: '/review', labelKey: 'nav.review', roles: ['reviewer'], icon: Notebook },
   { route: '/calendar', labelKey: 'nav.calendar', roles: '*', icon: Calendar },
   { route: '/account', labelKey: 'nav.account', roles: '*', icon: User },
   { route: '/admin/org', labelKey: 'nav.adminOrg', roles: ['admin'], icon: OfficeBuilding, groupKey: 'nav.groupAdmin' },
   { route: '/admin/users', labelKey: 'nav.adminUsers', roles: ['admin'], icon: UserFilled, groupKey: 'nav.groupAdmin' },
   { route: '/admin/calendar', labelKey: 'nav.adminCalendar', roles: ['admin'], icon: Setting, groupKey: 'nav.groupAdmin' },
+  { route: '/admin/catalog', labelKey: 'nav.adminCatalog', roles: ['admin'], icon: Collection, groupKey: 'nav.groupAdmin' },
 ]
+
+/** Pages reached from others (not in the navigation), with who may open them. */
+export const SUBPAGE_ROLES: Readonly<Record<string, readonly Role[] | '*'>> = {
+  '/apply/:code': ['citizen', 'enterprise'],
+  '/my/cases/:id': ['citizen', 'enterprise'],
+  '/window/cases/:id': ['window_clerk'],
+  '/bank/cases/:id': ['bank_clerk'],
+  '/review/tasks/:id': ['reviewer'],
+  '/admin/catalog/:code': ['admin'],
+}
 
 export function mayUse(entry: Pick<NavEntry, 'roles'>, roles: readonly Role[]): boolean {
   return entry.roles === '*' || roles.some((r) => (entry.roles as readonly Role[]).includes(r))
 }
 
-/** The entries the given roles may see, in table order. */
-export function navFor(roles: readonly Role[]): NavEntry[] {
-  return NAV.filter((e) => mayUse(e, roles))
+/** The entries the given roles may see, in table order; a visitor not signed in sees the public ones. */
+export function navFor(roles: readonly Role[], signedIn = true): NavEntry[] {
+  return NAV.filter((e) => (signedIn ? mayUse(e, roles) : e.public === true))
 }
 
 /** The roles allowed on a route path, from the table ('*' when the path is not in it). */
 export function rolesFor(route: string): readonly Role[] | '*' {
-  return NAV.find((e) => e.route === route)?.roles ?? '*'
+  return NAV.find((e) => e.route === route)?.roles ?? SUBPAGE_ROLES[route] ?? '*'
 }

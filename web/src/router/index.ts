@@ -24,8 +24,22 @@ const page = (path: string, component: RouteRecordRaw['component'], titleKey: st
   meta: { roles: rolesFor(path), titleKey },
 })
 
+/** A page anyone may open, signed in or not (the service guide). */
+const publicPage = (path: string, component: RouteRecordRaw['component'], titleKey: string): RouteRecordRaw => ({
+  path,
+  component: component!,
+  meta: { public: true, titleKey },
+})
+
 const routes: RouteRecordRaw[] = [
   { path: '/login', name: 'login', component: LoginView, meta: { public: true, titleKey: 'login.title' } },
+  // The kiosk's welcome: full screen, outside the app frame; opening it makes this device a kiosk.
+  {
+    path: '/kiosk',
+    name: 'kiosk',
+    component: () => import('@/views/kiosk/KioskView.vue'),
+    meta: { public: true, titleKey: 'kiosk.title' },
+  },
   {
     path: '/',
     component: AppLayout,
@@ -36,6 +50,20 @@ const routes: RouteRecordRaw[] = [
       page('/admin/org', () => import('@/views/admin/OrgView.vue'), 'nav.adminOrg'),
       page('/admin/users', () => import('@/views/admin/UsersView.vue'), 'nav.adminUsers'),
       page('/admin/calendar', () => import('@/views/admin/CalendarAdminView.vue'), 'nav.adminCalendar'),
+      publicPage('/guide', () => import('@/views/guide/GuideView.vue'), 'nav.guide'),
+      publicPage('/guide/:code', () => import('@/views/guide/ItemGuideView.vue'), 'guide.itemTitle'),
+      page('/apply/:code', () => import('@/views/citizen/ApplyView.vue'), 'apply.title'),
+      page('/my/cases', () => import('@/views/citizen/MyCasesView.vue'), 'nav.myCases'),
+      page('/my/cases/:id', () => import('@/views/citizen/MyCaseView.vue'), 'myCase.title'),
+      page('/my/documents', () => import('@/views/citizen/MyDocumentsView.vue'), 'nav.myDocuments'),
+      page('/window', () => import('@/views/window/WindowView.vue'), 'nav.window'),
+      page('/window/cases/:id', () => import('@/views/window/WindowCaseView.vue'), 'windowCase.title'),
+      page('/bank', () => import('@/views/bank/BankView.vue'), 'nav.bank'),
+      page('/bank/cases/:id', () => import('@/views/bank/BankCaseView.vue'), 'bankCase.title'),
+      page('/review', () => import('@/views/review/InboxView.vue'), 'nav.review'),
+      page('/review/tasks/:id', () => import('@/views/review/TaskView.vue'), 'reviewTask.title'),
+      page('/admin/catalog', () => import('@/views/admin/CatalogView.vue'), 'nav.adminCatalog'),
+      page('/admin/catalog/:code', () => import('@/views/admin/ItemEditView.vue'), 'itemEdit.title'),
       {
         path: '/forbidden',
         name: 'forbidden',

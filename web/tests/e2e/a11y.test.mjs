@@ -1,19 +1,10 @@
 // axe-core on the main pages: no serious or critical WCAG violations. (CSP is bypassed here only
 // because axe is injected as an inline script; the other tests run under the server's CSP.)
-import { after, before, test } from 'node:test'
-import { startServer } from './helpers/server.mjs'
-import { assertAccessible, launch, login, newPage } from './helpers/browser.mjs'
+import { test } from 'node:test'
+import { assertAccessible, login, newPage } from './helpers/browser.mjs'
+import { browser, server, useSuite } from './helpers/suite.mjs'
 
-let server
-let browser
-before(async () => {
-  server = await startServer()
-  browser = await launch()
-})
-after(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+useSuite()
 
 test('login page, in both languages', async () => {
   const page = await newPage(browser, server.baseURL, { bypassCSP: true })

@@ -1,30 +1,11 @@
 // Administrator work: creating a user and an org unit, with the server's validation errors shown
 // next to the field they concern.
-import { after, before, test } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer } from './helpers/server.mjs'
-import { launch, login, newPage } from './helpers/browser.mjs'
+import { choose, fieldError, login, newPage } from './helpers/browser.mjs'
+import { browser, server, useSuite } from './helpers/suite.mjs'
 
-let server
-let browser
-before(async () => {
-  server = await startServer()
-  browser = await launch()
-})
-after(async () => {
-  await browser?.close()
-  await server?.stop()
-})
-
-/** The error text Element Plus shows under the form item holding the input with this id. */
-const fieldError = (page, inputId) =>
-  page.locator('.el-form-item', { has: page.locator(`#${inputId}`) }).locator('.el-form-item__error')
-
-/** Opens an Element Plus select (by its input id) and picks the option with this text. */
-async function choose(page, inputId, text) {
-  await page.locator('.el-select__wrapper', { has: page.locator(`#${inputId}`) }).click()
-  await page.locator('.el-select-dropdown:visible .el-select-dropdown__item', { hasText: text }).first().click()
-}
+useSuite()
 
 test('admin creates a user; a weak password is refused at the password field', async () => {
   const page = await newPage(browser, server.baseURL)

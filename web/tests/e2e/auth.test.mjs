@@ -1,12 +1,26 @@
 // Logging in as every demo role, the nav each role gets, wrong passwords in both languages,
 // logging out, and server errors on the change-password form.
-import { after, before, describe, test } from 'node:test'
+import { describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer } from './helpers/server.mjs'
-import { fillLogin, launch, login, navRoutes, newPage } from './helpers/browser.mjs'
+import { fillLogin, login, navRoutes, newPage } from './helpers/browser.mjs'
+import { browser, server, useSuite } from './helpers/suite.mjs'
 
-const EVERYONE = ['/', '/calendar', '/account']
-const ADMIN = [...EVERYONE, '/admin/org', '/admin/users', '/admin/calendar']
+// The side navigation each role gets, in the nav table's order.
+const PAGES_OF = {
+  citizen: ['/my/cases', '/my/documents'],
+  enterprise: ['/my/cases', '/my/documents'],
+  window_clerk: ['/window'],
+  bank_clerk: ['/bank'],
+  reviewer: ['/review'],
+}
+const navOf = (role) => [
+  '/',
+  '/guide',
+  ...(PAGES_OF[role] ?? []),
+  '/calendar',
+  '/account',
+  ...(role === 'admin' ? ['/admin/org', '/admin/users', '/admin/calendar', '/admin/catalog'] : []),
+]
 const ROLE_NAMES_ZH = {
   admin: '系统管理员',
   citizen: '自然人',
@@ -19,23 +33,14 @@ const ROLE_NAMES_ZH = {
   reviewer: '部门审批人员',
 }
 
-let server
-let browser
-before(async () => {
-  server = await startServer()
-  browser = await launch()
-})
-after(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+useSuite()
 
 describe('each demo role', () => {
   for (const role of Object.keys(ROLE_NAMES_ZH)) {
     test(`${role} sees exactly its pages and itself in the header`, async () => {
       const page = await newPage(browser, server.baseURL)
       await login(page, role)
-      assert.deepEqual(await navRoutes(page), role === 'admin' ? ADMIN : EVERYONE)
+      assert.deepEqual(await navRoutes(page), navOf(role))
 
       const me = await (await page.request.get('/api/v1/me')).json()
       assert.deepEqual(me.roles, [role], 'demo account has the one role')

@@ -1,21 +1,12 @@
 // The working-day calendar: holidays and make-up days of a published year, the calculators with
 // dates in each language's format, and an administrator's override showing up — on a page opened
 // afterwards and, live over the WebSocket, on a page that was already open.
-import { after, before, test } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer } from './helpers/server.mjs'
-import { launch, login, newPage } from './helpers/browser.mjs'
+import { login, newPage } from './helpers/browser.mjs'
+import { browser, server, useSuite } from './helpers/suite.mjs'
 
-let server
-let browser
-before(async () => {
-  server = await startServer()
-  browser = await launch()
-})
-after(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+useSuite()
 
 /** Types a date into an Element Plus date picker the way a person would, and confirms with Enter. */
 async function typeDate(page, id, text) {

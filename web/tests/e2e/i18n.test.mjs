@@ -1,20 +1,11 @@
 // Switching language: the text, <html lang>, the page title and the Accept-Language sent to the
 // server follow the choice, which survives a reload.
-import { after, before, test } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer } from './helpers/server.mjs'
-import { fillLogin, launch, newPage } from './helpers/browser.mjs'
+import { fillLogin, newPage } from './helpers/browser.mjs'
+import { browser, server, useSuite } from './helpers/suite.mjs'
 
-let server
-let browser
-before(async () => {
-  server = await startServer()
-  browser = await launch()
-})
-after(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+useSuite()
 
 test('language switch changes the UI, html lang and Accept-Language, and persists', async () => {
   const page = await newPage(browser, server.baseURL)

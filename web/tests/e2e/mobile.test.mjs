@@ -1,19 +1,10 @@
 // On a phone (375 × 812) the side navigation folds into a drawer behind the menu button.
-import { after, before, test } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer } from './helpers/server.mjs'
-import { fillLogin, launch, newPage } from './helpers/browser.mjs'
+import { fillLogin, newPage } from './helpers/browser.mjs'
+import { browser, server, useSuite } from './helpers/suite.mjs'
 
-let server
-let browser
-before(async () => {
-  server = await startServer()
-  browser = await launch()
-})
-after(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+useSuite()
 
 test('at 375 px the nav is reached through the menu button', async () => {
   const page = await newPage(browser, server.baseURL, { viewport: { width: 375, height: 812 } })
@@ -40,7 +31,7 @@ test('at 375 px the nav is reached through the menu button', async () => {
   const links = drawer.locator('a[data-nav]')
   assert.deepEqual(
     await links.evaluateAll((as) => as.map((a) => a.getAttribute('data-nav'))),
-    ['/', '/calendar', '/account', '/admin/org', '/admin/users', '/admin/calendar'],
+    ['/', '/guide', '/calendar', '/account', '/admin/org', '/admin/users', '/admin/calendar', '/admin/catalog'],
   )
   // the user and the language switch are in the drawer too
   await drawer.getByText('系统管理员').first().waitFor()

@@ -1,8 +1,10 @@
 // Debian's Chromium driven by playwright-core, and the small steps every scenario shares.
 import assert from 'node:assert/strict'
 import { createRequire } from 'node:module'
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
 import { chromium } from 'playwright-core'
-import { DEMO_PASSWORD } from './server.mjs'
+import { DEMO_PASSWORD, WEB_DIR } from './server.mjs'
 
 const require = createRequire(import.meta.url)
 
@@ -87,3 +89,37 @@ export async function assertAccessible(page, what) {
 }
 
 export { DEMO_PASSWORD }
+
+/** Saves a full-page screenshot as a test artifact: web/test-results/screens/<name>.png. */
+export async function screenshot(page, name) {
+  const dir = join(WEB_DIR, 'test-results', 'screens')
+  mkdirSync(dir, { recursive: true })
+  await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true })
+}
+
+/** The error Element Plus shows under the form item holding the input with this id. */
+export const fieldError = (page, inputId) =>
+  page.locator('.el-form-item', { has: page.locator(`#${inputId}`) }).locator('.el-form-item__error')
+
+/** The page does not scroll sideways (a phone's 375 px); names the widest offenders if it does. */
+export async function assertNoSideScroll(page, what) {
+  const { scroll, width, wide } = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    width: window.innerWidth,
+    wide: [...document.querySelectorAll('body *')]
+      .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1 && !el.closest('.ow-table-wrap'))
+      .slice(0, 5)
+      .map((el) => `${el.tagName}.${el.className}`),
+  }))
+  assert.ok(scroll <= width + 1, `${what}: the page scrolls sideways at ${width}px (${scroll}px wide: ${wide.join(', ')})`)
+}
+
+/** Opens an Element Plus select (by its input id), picks the option with this text, and waits
+ *  until the list has closed (axe would see it while it fades out). */
+export async function choose(page, inputId, text) {
+  await page.locator('.el-select__wrapper', { has: page.locator(`#${inputId}`) }).click()
+  await page.locator('.el-select-dropdown:visible .el-select-dropdown__item', { hasText: text }).first().click()
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('.el-select__popper')].every((e) => getComputedStyle(e).display === 'none'),
+  )
+}
