@@ -127,6 +127,25 @@ protected:
         return c.Post(path, boost::json::serialize(body));
     }
 
+    // The citizen's online application for the old-age allowance (CIVIL-003) at Pengjiang, with
+    // every material: the server's answer.
+    HttpResponse ApplyForElder(const HttpClient& citizen) const {
+        auto elder = Item("CIVIL-003");
+        return Post(citizen, "/api/v1/cases",
+                    {{"item_code", "CIVIL-003"},
+                     {"applicant", Person()},
+                     {"channel", "online"},
+                     {"service_point", "PJ-SC"},
+                     {"form", FormFor(elder)},
+                     {"materials", Materials(citizen, elder)}});
+    }
+    // The same, once it is in: its case number.
+    std::string ElderCaseOf(const HttpClient& citizen) const {
+        auto submitted = ApplyForElder(citizen);
+        EXPECT_EQ(submitted.status, 201) << submitted.body;
+        return std::string(submitted.Json().at("id").as_string());
+    }
+
     // The pending task of `department_code` in the reviewer's inbox for this case.
     static int64_t TaskOf(const HttpClient& reviewer, const std::string& case_id) {
         auto inbox = reviewer.Get("/api/v1/tasks").Json();

@@ -217,14 +217,7 @@ TEST_P(CaseFlows, PengjiangsSecondApplicationTakesMaterialsFromTheVault) {
     HttpClient citizen = As("citizen");
     HttpClient window = As("window_clerk");
     HttpClient civil = As("reviewer_civil");
-    auto elder = Item("CIVIL-003");
-    auto first = Post(citizen, "/api/v1/cases",
-                      {{"item_code", "CIVIL-003"},
-                       {"applicant", Person()},
-                       {"channel", "online"},
-                       {"service_point", "PJ-SC"},
-                       {"form", FormFor(elder)},
-                       {"materials", Materials(citizen, elder)}});
+    auto first = ApplyForElder(citizen);
     ASSERT_EQ(first.status, 201) << first.body;
     std::string id = Str(first.Json().at("id"));
     EXPECT_EQ(first.Json().at("counters").at("visits"), 0);
@@ -319,14 +312,7 @@ TEST_P(CaseFlows, HeshanBankBranchSubmitsWithTheApplicantsConsent) {
 
 TEST_P(CaseFlows, NoDecisionWithinFiveWorkingDaysMeansAcceptedByLaw) {
     HttpClient citizen = As("citizen");
-    auto elder = Item("CIVIL-003");
-    auto submitted = Post(citizen, "/api/v1/cases",
-                          {{"item_code", "CIVIL-003"},
-                           {"applicant", Person()},
-                           {"channel", "online"},
-                           {"service_point", "PJ-SC"},
-                           {"form", FormFor(elder)},
-                           {"materials", Materials(citizen, elder)}});
+    auto submitted = ApplyForElder(citizen);
     std::string id = Str(submitted.Json().at("id"));
     SetClock("2020-09-14T08:00:00Z");  // the fifth working day
     As("admin").Post("/api/v1/admin/sweep", "");
@@ -344,16 +330,7 @@ TEST_P(CaseFlows, ASupplementRequestStopsTheClockUntilTheApplicantAnswers) {
     HttpClient citizen = As("citizen");
     HttpClient window = As("window_clerk");
     HttpClient civil = As("reviewer_civil");
-    auto elder = Item("CIVIL-003");
-    std::string id = Str(Post(citizen, "/api/v1/cases",
-                              {{"item_code", "CIVIL-003"},
-                               {"applicant", Person()},
-                               {"channel", "online"},
-                               {"service_point", "PJ-SC"},
-                               {"form", FormFor(elder)},
-                               {"materials", Materials(citizen, elder)}})
-                             .Json()
-                             .at("id"));
+    std::string id = ElderCaseOf(citizen);
     auto accepted = Post(window, "/api/v1/cases/" + id + "/accept", {}).Json();
     std::string deadline = Str(accepted.at("promised_deadline"));
     int64_t task = TaskOf(civil, id);
@@ -390,18 +367,7 @@ TEST_P(CaseFlows, ASupplementRequestStopsTheClockUntilTheApplicantAnswers) {
 TEST_P(CaseFlows, ReturnResubmitRefuseWithdraw) {
     HttpClient citizen = As("citizen");
     HttpClient window = As("window_clerk");
-    auto elder = Item("CIVIL-003");
-    auto submit = [&] {
-        return Str(Post(citizen, "/api/v1/cases",
-                        {{"item_code", "CIVIL-003"},
-                         {"applicant", Person()},
-                         {"channel", "online"},
-                         {"service_point", "PJ-SC"},
-                         {"form", FormFor(elder)},
-                         {"materials", Materials(citizen, elder)}})
-                       .Json()
-                       .at("id"));
-    };
+    auto submit = [&] { return ElderCaseOf(citizen); };
     std::string id = submit();
     auto returned = Post(
         window, "/api/v1/cases/" + id + "/return",
@@ -426,16 +392,7 @@ TEST_P(CaseFlows, ReturnResubmitRefuseWithdraw) {
 TEST_P(CaseFlows, WhoAcceptedMayNotReviewAndReviewersSeeOnlyTheirDepartment) {
     HttpClient both = Staff("jm_both", {"window_clerk", "reviewer"}, "440700", "civil");
     HttpClient citizen = As("citizen");
-    auto elder = Item("CIVIL-003");
-    std::string id = Str(Post(citizen, "/api/v1/cases",
-                              {{"item_code", "CIVIL-003"},
-                               {"applicant", Person()},
-                               {"channel", "online"},
-                               {"service_point", "PJ-SC"},
-                               {"form", FormFor(elder)},
-                               {"materials", Materials(citizen, elder)}})
-                             .Json()
-                             .at("id"));
+    std::string id = ElderCaseOf(citizen);
     ASSERT_EQ(Post(both, "/api/v1/cases/" + id + "/accept", {}).status, 200);
     int64_t task = TaskOf(both, id);
     auto claim = Post(both, "/api/v1/tasks/" + std::to_string(task) + "/claim", {});
@@ -460,16 +417,7 @@ TEST_P(CaseFlows, WhoAcceptedMayNotReviewAndReviewersSeeOnlyTheirDepartment) {
 
 TEST_P(CaseFlows, StaffReadsAreOnRecordForTheApplicantAndSupervisors) {
     HttpClient citizen = As("citizen");
-    auto elder = Item("CIVIL-003");
-    std::string id = Str(Post(citizen, "/api/v1/cases",
-                              {{"item_code", "CIVIL-003"},
-                               {"applicant", Person()},
-                               {"channel", "online"},
-                               {"service_point", "PJ-SC"},
-                               {"form", FormFor(elder)},
-                               {"materials", Materials(citizen, elder)}})
-                             .Json()
-                             .at("id"));
+    std::string id = ElderCaseOf(citizen);
     HttpClient window = As("window_clerk");
     ASSERT_EQ(window.Get("/api/v1/cases/" + id).status, 200);
     ASSERT_EQ(window.Get("/api/v1/cases/" + id + "/events").status, 200);
@@ -499,16 +447,7 @@ TEST_P(CaseFlows, StaffReadsAreOnRecordForTheApplicantAndSupervisors) {
 
 TEST_P(CaseFlows, TheWindowLooksUpAVisitorsCasesByIdNumber) {
     HttpClient citizen = As("citizen");
-    auto elder = Item("CIVIL-003");
-    std::string id = Str(Post(citizen, "/api/v1/cases",
-                              {{"item_code", "CIVIL-003"},
-                               {"applicant", Person()},
-                               {"channel", "online"},
-                               {"service_point", "PJ-SC"},
-                               {"form", FormFor(elder)},
-                               {"materials", Materials(citizen, elder)}})
-                             .Json()
-                             .at("id"));
+    std::string id = ElderCaseOf(citizen);
     std::string number(Person().at("id_number").as_string());
     HttpClient window = As("window_clerk");
     auto found = window.Get("/api/v1/cases?applicant=" + number).Json();
@@ -532,16 +471,7 @@ TEST_P(CaseFlows, TheWindowHearsOfCasesForItWithoutAsking) {
     WsClient live(server().port(), {{"Authorization", "Bearer " + window.Login("window_clerk")}});
     EXPECT_NE(live.Read().find("\"hello\""), std::string::npos);
     HttpClient citizen = As("citizen");
-    auto elder = Item("CIVIL-003");
-    std::string id = Str(Post(citizen, "/api/v1/cases",
-                              {{"item_code", "CIVIL-003"},
-                               {"applicant", Person()},
-                               {"channel", "online"},
-                               {"service_point", "PJ-SC"},
-                               {"form", FormFor(elder)},
-                               {"materials", Materials(citizen, elder)}})
-                             .Json()
-                             .at("id"));
+    std::string id = ElderCaseOf(citizen);
     auto heard = json::parse(live.Read());
     EXPECT_EQ(heard.at("type"), "case.updated");
     EXPECT_EQ(Str(heard.at("case_id")), id);
@@ -574,14 +504,7 @@ TEST_P(CaseFlows, ApplyingForOneselfNeedsNoIdNumberTyped) {
 
 TEST_P(CaseFlows, TimersChangingAWarningReachTheDepartmentLive) {
     HttpClient citizen = As("citizen");
-    auto elder = Item("CIVIL-003");
-    auto submitted = Post(citizen, "/api/v1/cases",
-                          {{"item_code", "CIVIL-003"},
-                           {"applicant", Person()},
-                           {"channel", "online"},
-                           {"service_point", "PJ-SC"},
-                           {"form", FormFor(elder)},
-                           {"materials", Materials(citizen, elder)}});
+    auto submitted = ApplyForElder(citizen);
     ASSERT_EQ(submitted.status, 201) << submitted.body;
     std::string id = Str(submitted.Json().at("id"));
     auto accepted = Post(As("window_clerk"), "/api/v1/cases/" + id + "/accept", {});
@@ -613,14 +536,7 @@ TEST_P(CaseFlows, TimersChangingAWarningReachTheDepartmentLive) {
 TEST_P(CaseFlows, AReviewerOpensOneTaskOfTheDepartmentEvenOnceDecided) {
     HttpClient citizen = As("citizen");
     HttpClient civil = As("reviewer_civil");
-    auto elder = Item("CIVIL-003");
-    auto submitted = Post(citizen, "/api/v1/cases",
-                          {{"item_code", "CIVIL-003"},
-                           {"applicant", Person()},
-                           {"channel", "online"},
-                           {"service_point", "PJ-SC"},
-                           {"form", FormFor(elder)},
-                           {"materials", Materials(citizen, elder)}});
+    auto submitted = ApplyForElder(citizen);
     std::string id = Str(submitted.Json().at("id"));
     ASSERT_EQ(Post(As("window_clerk"), "/api/v1/cases/" + id + "/accept", {}).status, 200);
     std::string task = "/api/v1/tasks/" + std::to_string(TaskOf(civil, id));
