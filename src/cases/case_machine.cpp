@@ -390,6 +390,16 @@ Result<void> Withdraw(Case& c, const std::string& reason, const MachineContext& 
     return Ok();
 }
 
+// A material the applicant still owes: missing, deferred (容缺), or asked for by a department.
+bool Owed(const Case& c, const CaseMaterial& m) {
+    if (m.state == MaterialState::kMissing || m.state == MaterialState::kDeferred) return true;
+    return std::any_of(c.tasks.begin(), c.tasks.end(), [&](const Task& t) {
+        return t.status == TaskStatus::kSupplement &&
+               std::find(t.requested.begin(), t.requested.end(), m.requirement) !=
+                   t.requested.end();
+    });
+}
+
 Result<void> Supply(Case& c, const std::map<std::string, std::string>& uploads,
                     const MachineContext& ctx, Outcome& out) {
     if (uploads.empty()) return Error(ErrorCode::kMissingField).Field("materials");
@@ -398,8 +408,15 @@ Result<void> Supply(Case& c, const std::map<std::string, std::string>& uploads,
         return State("not_open");
     }
     for (const auto& [code, file] : uploads) {
-        if (!c.FindMaterial(code) || !ctx.item.FindMaterial(code)) {
+        const CaseMaterial* m = c.FindMaterial(code);
+        if (!m || !ctx.item.FindMaterial(code)) {
             return Error(ErrorCode::kUnknownField).Field("materials." + code);
+        }
+        // Once accepted, what was checked stays as checked: only what is owed may come in.
+        if (c.accepted_on && !Owed(c, *m)) {
+            return Error(ErrorCode::kInvalidValue)
+                .Field("materials." + code)
+                .Param("reason", "not_asked_for");
         }
     }
     std::string codes;

@@ -248,6 +248,11 @@ TEST(CaseMachine, ASupplementRequestStopsTheClock) {
     EXPECT_EQ(c.status, CaseStatus::kSuspended);
     // A week later (five working days) the applicant supplies it.
     h.today = D("2020-09-10");
+    // What nobody asked for is not taken: the reviewed materials stay as they were checked.
+    auto unasked = Supply(c, {{"scope", "f11"}}, h.Ctx(9, "online"), h.out);
+    ASSERT_FALSE(unasked.ok());
+    EXPECT_EQ(unasked.error().field(), "materials.scope");
+    EXPECT_EQ(c.status, CaseStatus::kSuspended);
     ASSERT_TRUE(Supply(c, {{"lease", "f10"}}, h.Ctx(9, "online"), h.out).ok());
     EXPECT_EQ(c.status, CaseStatus::kInReview);
     ASSERT_EQ(c.pauses.size(), 1u);

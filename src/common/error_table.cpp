@@ -241,6 +241,8 @@ std::string_view LocalizeWord(std::string_view value, Lang lang) {
         {"request_in_progress", "the same request is still being processed",
          "相同的请求仍在处理中"},
         {"contains_username", "must not contain the username", "不能包含用户名"},
+        {"not_asked_for", "this material is not owed: nobody asked for it again",
+         "该材料无需补交：没有要求补交此项"},
     };
     for (const Word& w : kWords) {
         if (w.key == value) return lang == Lang::kEn ? w.en : w.zh;
