@@ -391,7 +391,7 @@ test('warnings: as the clock runs, the inbox turns yellow then red and the worki
   await reviewer(page)
   await sweep()
   await page.locator(`[data-testid="inbox-table"] tr[data-case="${c.id}"][data-warning="red"]`).waitFor()
-  assert.match(await r.getByTestId('warning').innerText(), /红牌预警/)
+  assert.match(await r.getByTestId('warning').innerText(), /红牌预警 · 今日到期/)
   assert.notEqual(await r.getByTestId('warning').innerText(), yellow)
   await screenshot(page, 'review-inbox-warnings-zh')
 
