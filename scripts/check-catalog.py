@@ -39,7 +39,13 @@ FIELD_KEY = re.compile(r"[a-z][a-z0-9_]{0,39}")
 AMOUNT = re.compile(r"[0-9]+(\.[0-9]{1,2})?")
 
 TOP_FIELDS = ["format", "document_types", "items", "bundles"]
-DOCTYPE_FIELDS = ["code", "name_zh", "name_en", "kind", "validity_days"]
+DOCTYPE_FIELDS = ["code", "name_zh", "name_en", "kind"]
+DOCTYPE_OPTIONAL = ["validity_days", "license"]
+LICENSE_FIELDS = ["type_code", "issuer", "validity", "fields"]
+LICENSE_FIELD_FIELDS = ["key", "label_zh", "label_en", "source"]
+TYPE_CODE = re.compile(r"[0-9A-Z]{1,32}")
+LICENSE_FIELD_KEY = re.compile(r"[a-z0-9_]{1,40}")
+LICENSE_SOURCE = re.compile(r"form\.[a-z][a-z0-9_]{0,39}|applicant\.name|applicant\.id|case\.id|fixed:.+")
 ITEM_FIELDS = ["code", "name_zh", "name_en", "department", "kind", "subject", "levels", "channels",
                "life_events", "statutory_limit_days", "promised_limit_days", "max_visits",
                "acceptance_conditions_zh", "acceptance_conditions_en", "review_requirements_zh",
@@ -183,6 +189,9 @@ class Checker:
         if cat.get("format") != "onewindow-catalog/1":
             self.error("format", f"must be \"onewindow-catalog/1\" (is {cat.get('format')!r})")
         self.types = OrderedDict()
+        self.license_type_codes = {}
+        self.license_form_sources = {}
+        self.license_issuers = {}
         for i, t in enumerate(self.array(cat, "document_types", "catalog")):
             self.document_type(t, i)
         self.item_codes = []
@@ -200,16 +209,68 @@ class Checker:
     def document_type(self, t, i):
         code = t.get("code") if isinstance(t, dict) else None
         path = f"document_types[{code if isinstance(code, str) else i}]"
-        if not self.fields(t, path, DOCTYPE_FIELDS):
+        if not self.fields(t, path, DOCTYPE_FIELDS, DOCTYPE_OPTIONAL):
             return
         code = self.code(t, "code", path, LOWER_CODE, "document type code")
         self.names(t, "name", path)
         kind = self.vocab(t, "kind", path, ["document", "license"])
-        self.integer(t, "validity_days", path, lo=0)
+        reuse = self.integer(t, "validity_days", path, lo=0)
         if isinstance(code, str):
             if code in self.types:
                 self.error(f"{path}.code", "duplicate document type code")
             self.types[code] = kind
+        if kind == "license" and "license" not in t:
+            self.error(f"{path}.license", "missing: a license type has a license section")
+        elif kind != "license" and "license" in t:
+            self.error(f"{path}.license", "only a document type of kind \"license\" has one")
+        elif "license" in t:
+            self.license_spec(t["license"], f"{path}.license", code, reuse)
+
+    def license_spec(self, spec, path, code, reuse):
+        if not self.fields(spec, path, LICENSE_FIELDS):
+            return
+        type_code = self.code(spec, "type_code", path, TYPE_CODE, "license type code")
+        if isinstance(type_code, str):
+            if type_code in self.license_type_codes.values():
+                self.error(f"{path}.type_code", f"duplicate license type code {type_code!r}")
+            self.license_type_codes[code] = type_code
+        self.vocab(spec, "issuer", path, DEPARTMENTS)
+        validity = spec.get("validity")
+        min_days = 0
+        if validity == "permanent":
+            pass
+        elif isinstance(validity, dict) and len(validity) == 1 and (
+                validity.get("years") in range(1, 101) or validity.get("days") in range(1, 36501)):
+            n = validity.get("years")
+            min_days = n * 365 + n // 4 if n else validity["days"]
+        else:
+            self.error(f"{path}.validity",
+                       'must be "permanent", {"years": 1-100} or {"days": 1-36500}')
+        if min_days and reuse is not None and not 1 <= reuse <= min_days:
+            self.error(f"{path[:-len('.license')]}.validity_days",
+                       f"a kept copy is reused 1-{min_days} days (while the license is valid)")
+        fields = self.array(spec, "fields", path)
+        if not fields:
+            self.error(f"{path}.fields", "must list at least one field")
+        keys = set()
+        sources = []
+        for j, f in enumerate(fields):
+            key = f.get("key") if isinstance(f, dict) else None
+            fpath = f"{path}.fields[{key if isinstance(key, str) else j}]"
+            if not self.fields(f, fpath, LICENSE_FIELD_FIELDS):
+                continue
+            key = self.code(f, "key", fpath, LICENSE_FIELD_KEY, "license field key")
+            if key in keys:
+                self.error(f"{fpath}.key", "duplicate license field key")
+            keys.add(key)
+            self.names(f, "label", fpath)
+            source = self.code(f, "source", fpath, LICENSE_SOURCE, "source")
+            if isinstance(source, str) and source.startswith("fixed:") and len(source) > 206:
+                self.error(f"{fpath}.source", "fixed text is at most 200 characters")
+            if isinstance(source, str) and source.startswith("form."):
+                sources.append((f"{fpath}.source", source[len("form."):]))
+        self.license_form_sources[code] = sources
+        self.license_issuers[code] = spec.get("issuer")
 
     def item(self, it, i):
         code = it.get("code") if isinstance(it, dict) else None
@@ -420,6 +481,20 @@ class Checker:
         issued = {it["result"].get("document_type") for it in items
                   if isinstance(it.get("result"), dict) and it["result"].get("type") == "license"}
         used = {m.get("document_type") for it in items for m in it.get("materials", []) if isinstance(m, dict)}
+        for it in items:
+            result = it.get("result")
+            if not isinstance(result, dict) or result.get("type") != "license":
+                continue
+            dt = result.get("document_type")
+            form_keys = {f.get("key") for f in it.get("form", []) if isinstance(f, dict)}
+            for path, key in self.license_form_sources.get(dt, []):
+                if key not in form_keys:
+                    self.error(path, f"form field {key!r} is not in the form of {it.get('code')} "
+                                     "(importer rule: every issuing item asks for it)")
+            issuer = self.license_issuers.get(dt)
+            if issuer is not None and it.get("department") != issuer:
+                self.warn(f"items[{it.get('code')}].department",
+                          f"issues {dt} whose issuer is {issuer!r}")
         for code, kind in self.types.items():
             if kind == "license" and code not in issued:
                 self.warn(f"document_types[{code}]", "a license type that no item issues")

@@ -15,12 +15,6 @@ namespace {
 
 using namespace std::chrono;
 
-Error InvalidField(std::string field, std::string reason) {
-    return Error(ErrorCode::kInvalidValue)
-        .Field(std::move(field))
-        .Param("reason", std::move(reason));
-}
-
 bool IsValidUsername(std::string_view name) {
     if (name.size() < 3 || name.size() > 32) return false;
     for (size_t i = 0; i < name.size(); ++i) {
@@ -185,15 +179,15 @@ Result<void> AuthService::ChangePassword(const Principal& principal, std::string
 }
 
 Result<void> AuthService::ValidateAccount(const User& user) const {
-    if (!IsValidUsername(user.username)) return InvalidField("username", "username_rule");
-    if (!IsValidName(user.display_name, 50)) return InvalidField("display_name", "name_rule");
+    if (!IsValidUsername(user.username)) return InvalidValue("username", "username_rule");
+    if (!IsValidName(user.display_name, 50)) return InvalidValue("display_name", "name_rule");
     if (user.roles.empty()) return Error(ErrorCode::kMissingField).Field("roles");
     std::set<Role> distinct(user.roles.begin(), user.roles.end());
-    if (distinct.size() != user.roles.size()) return InvalidField("roles", "duplicate_role");
+    if (distinct.size() != user.roles.size()) return InvalidValue("roles", "duplicate_role");
     bool citizen = distinct.count(Role::kCitizen) > 0;
     bool enterprise = distinct.count(Role::kEnterprise) > 0;
     bool staff = user.IsStaff();
-    if ((citizen || enterprise) && distinct.size() > 1) return InvalidField("roles", "role_mix");
+    if ((citizen || enterprise) && distinct.size() > 1) return InvalidValue("roles", "role_mix");
     if (citizen) {
         if (!user.id_number) return Error(ErrorCode::kMissingField).Field("id_number");
         OW_TRY(ResidentId::Parse(*user.id_number));
@@ -216,7 +210,7 @@ Result<void> AuthService::ValidateAccount(const User& user) const {
         const org::Department* d = snap->FindDepartment(*user.department_id);
         if (!d) return Error(ErrorCode::kReferenceMissing).Field("department_id");
         if (!user.org_unit_id || !snap->tree.Contains(d->org_unit_id, *user.org_unit_id)) {
-            return InvalidField("department_id", "department_outside_unit");
+            return InvalidValue("department_id", "department_outside_unit");
         }
     }
     return Ok();

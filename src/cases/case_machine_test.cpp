@@ -38,9 +38,9 @@ struct Harness {
     explicit Harness(catalog::Item i) : item(std::move(i)) {}
     catalog::Item item;
     std::vector<catalog::DocumentType> types = {
-        {"resident_id_card", {"居民身份证", "ID card"}, false, 0},
-        {"construction_permit", {"施工许可证", "Construction permit"}, true, 0},
-        {"business_license", {"营业执照", "Business license"}, true, 0}};
+        {"resident_id_card", {"居民身份证", "ID card"}, false, 0, {}},
+        {"construction_permit", {"施工许可证", "Construction permit"}, true, 0, {}},
+        {"business_license", {"营业执照", "Business license"}, true, 0, {}}};
     Date today;
     Outcome out;
     std::map<std::string, int64_t> departments = {{"drc", 1}, {"nr", 2},        {"housing", 3},

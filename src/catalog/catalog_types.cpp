@@ -45,6 +45,15 @@ bool Item::SameContent(const Item& o) const {
     return tie(*this) == tie(o);
 }
 
+int LicenseValidity::MinDays() const {
+    switch (unit) {
+        case Unit::kPermanent: return 0;
+        case Unit::kYears: return count * 365 + count / 4;
+        case Unit::kDays: return count;
+    }
+    return 0;
+}
+
 const Item* Catalog::FindItem(std::string_view code) const {
     return FindByCode(items, code);
 }

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/money.hpp"
@@ -18,13 +19,54 @@ struct Text {
     friend bool operator==(const Text&, const Text&) = default;
 };
 
+// How long an issued e-license is valid: permanent, or a number of years or days from issue.
+struct LicenseValidity {
+    enum class Unit { kPermanent, kYears, kDays };
+    Unit unit = Unit::kPermanent;
+    int count = 0;  // years or days; 0 when permanent
+
+    static LicenseValidity Permanent() { return {}; }
+    static LicenseValidity Years(int n) { return {Unit::kYears, n}; }
+    static LicenseValidity Days(int n) { return {Unit::kDays, n}; }
+    bool IsPermanent() const { return unit == Unit::kPermanent; }
+    // The fewest days the validity lasts whatever the issue date (a year counts 365 days, plus
+    // one for every whole four years); 0 when permanent. A kept copy is never reused longer.
+    int MinDays() const;
+    friend bool operator==(const LicenseValidity&, const LicenseValidity&) = default;
+};
+
+// A field printed on an e-license, and where its value comes from when a case's result is
+// issued: "form.<key>" (an answer in the issuing item's form), "applicant.name",
+// "applicant.id" (ID number or credit code), "case.id", or "fixed:<text>".
+struct LicenseField {
+    std::string key;
+    Text label;
+    std::string source;
+    friend bool operator==(const LicenseField&, const LicenseField&) = default;
+};
+
+// What an e-license type needs to be issued: its GB/T 36903 type code, the department that
+// issues it, its validity and its printed fields in order.
+struct LicenseSpec {
+    std::string type_code;  // [0-9A-Z]{1,32}, unique across types
+    std::string issuer;     // department code
+    LicenseValidity validity;
+    std::vector<LicenseField> fields;
+    friend bool operator==(const LicenseSpec&, const LicenseSpec&) = default;
+};
+
 struct DocumentType {
     std::string code;
     Text name;
     bool license = false;   // issued by a department as a result (e-license)
-    int validity_days = 0;  // 0: does not expire
+    int validity_days = 0;  // how long a kept copy may be reused; 0: does not expire
+    std::optional<LicenseSpec> license_spec;  // set exactly when `license`
     friend bool operator==(const DocumentType&, const DocumentType&) = default;
 };
+
+// The source prefixes of a LicenseField.
+inline constexpr std::string_view kFormSource = "form.";
+inline constexpr std::string_view kFixedSource = "fixed:";
 
 struct Fee {
     Text name;

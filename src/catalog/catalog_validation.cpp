@@ -1,6 +1,8 @@
 #include "catalog/catalog_validation.hpp"
 
+#include <optional>
 #include <regex>
+#include <string_view>
 
 #include "common/text.hpp"
 
@@ -114,10 +116,69 @@ Result<void> CheckMaterials(const Item& item, const std::string& path,
     return Ok();
 }
 
-}  // namespace
+bool HasFormField(const Item& item, std::string_view key) {
+    for (const FormField& f : item.form) {
+        if (f.key == key) return true;
+    }
+    return false;
+}
 
-Result<void> ValidateItem(const Item& item, const std::vector<DocumentType>& types,
-                          const std::set<std::string>& departments) {
+// The form key a "form.<key>" source names, or nullopt for another kind of source.
+std::optional<std::string_view> FormKeyOf(const LicenseField& f) {
+    std::string_view s = f.source;
+    if (s.substr(0, kFormSource.size()) != kFormSource) return std::nullopt;
+    return s.substr(kFormSource.size());
+}
+
+Result<void> CheckSource(const LicenseField& f, const std::string& path) {
+    std::string_view s = f.source;
+    if (auto key = FormKeyOf(f)) {
+        if (Matches(std::string(*key), "[a-z][a-z0-9_]{0,39}")) return Ok();
+    } else if (s.substr(0, kFixedSource.size()) == kFixedSource) {
+        if (IsValidName(std::string(s.substr(kFixedSource.size())), 200)) return Ok();
+    } else if (s == "applicant.name" || s == "applicant.id" || s == "case.id") {
+        return Ok();
+    }
+    return Invalid(path, "license_source_rule");
+}
+
+// A license type's own rules; the items that issue it are checked by ValidateCatalog.
+Result<void> CheckLicenseSpec(const DocumentType& t, const std::string& path,
+                              const std::set<std::string>& departments) {
+    if (t.license != t.license_spec.has_value()) return Invalid(path + ".license", "license_rule");
+    if (!t.license_spec) return Ok();
+    const LicenseSpec& spec = *t.license_spec;
+    const std::string p = path + ".license";
+    if (!Matches(spec.type_code, "[0-9A-Z]{1,32}")) {
+        return Invalid(p + ".type_code", "type_code_rule");
+    }
+    if (!departments.count(spec.issuer)) {
+        return Invalid(p + ".issuer", "unknown_value:" + spec.issuer);
+    }
+    const LicenseValidity& v = spec.validity;
+    int max_count = v.unit == LicenseValidity::Unit::kYears ? 100 : 36500;
+    if (v.IsPermanent() ? v.count != 0 : (v.count < 1 || v.count > max_count)) {
+        return Invalid(p + ".validity", "validity_rule");
+    }
+    // A kept copy is not reused after the license it copies has expired.
+    if (!v.IsPermanent() && (t.validity_days < 1 || t.validity_days > v.MinDays())) {
+        return Invalid(path + ".validity_days", "reuse_over_validity");
+    }
+    if (spec.fields.empty()) return Invalid(p + ".fields", "empty_list");
+    std::set<std::string> keys;
+    for (const LicenseField& f : spec.fields) {
+        std::string fp = p + ".fields[" + f.key + "]";
+        if (!Matches(f.key, "[a-z0-9_]{1,40}")) return Invalid(fp + ".key", "code_rule");
+        if (!keys.insert(f.key).second) return Invalid(fp + ".key", "duplicate:" + f.key);
+        OW_TRY(CheckText(f.label, fp + ".label"));
+        OW_TRY(CheckSource(f, fp + ".source"));
+    }
+    return Ok();
+}
+
+// The rules of one item; the license it issues is checked against its form by the callers.
+Result<void> CheckItem(const Item& item, const std::vector<DocumentType>& types,
+                       const std::set<std::string>& departments) {
     const std::string path = "items[" + item.code + "]";
     if (!Matches(item.code, "[A-Z0-9-]{3,40}")) return Invalid(path + ".code", "code_rule");
     OW_TRY(CheckText(item.name, path + ".name"));
@@ -185,21 +246,64 @@ Result<void> ValidateItem(const Item& item, const std::vector<DocumentType>& typ
     return CheckMaterials(item, path, types);
 }
 
+// If `item` issues `t`, the first field of the license whose "form.<key>" source the item's form
+// does not ask for; else null.
+const LicenseField* MissingFormSource(const Item& item, const DocumentType& t) {
+    if (!item.result.license || item.result.document_type != t.code || !t.license_spec) {
+        return nullptr;
+    }
+    for (const LicenseField& f : t.license_spec->fields) {
+        auto key = FormKeyOf(f);
+        if (key && !HasFormField(item, *key)) return &f;
+    }
+    return nullptr;
+}
+
+}  // namespace
+
+Result<void> ValidateItem(const Item& item, const std::vector<DocumentType>& types,
+                          const std::set<std::string>& departments) {
+    OW_TRY(CheckItem(item, types, departments));
+    // The license prints these answers, so the form must ask for them.
+    for (const DocumentType& t : types) {
+        if (const LicenseField* missing = MissingFormSource(item, t)) {
+            return Invalid("items[" + item.code + "].form",
+                           "license_needs_field:" + std::string(*FormKeyOf(*missing)));
+        }
+    }
+    return Ok();
+}
+
 Result<void> ValidateCatalog(const Catalog& catalog, const std::set<std::string>& departments) {
-    std::set<std::string> type_codes;
+    std::set<std::string> type_codes, license_codes;
     for (const DocumentType& t : catalog.document_types) {
         std::string p = "document_types[" + t.code + "]";
         if (!Matches(t.code, "[a-z0-9_]{2,40}")) return Invalid(p + ".code", "code_rule");
         if (!type_codes.insert(t.code).second) return Invalid(p + ".code", "duplicate:" + t.code);
         OW_TRY(CheckText(t.name, p + ".name"));
         if (t.validity_days < 0) return Invalid(p + ".validity_days", "limit_rule");
+        OW_TRY(CheckLicenseSpec(t, p, departments));
+        if (!t.license_spec) continue;
+        if (!license_codes.insert(t.license_spec->type_code).second) {
+            return Invalid(p + ".license.type_code", "duplicate:" + t.license_spec->type_code);
+        }
     }
     std::set<std::string> item_codes;
     for (const Item& item : catalog.items) {
         if (!item_codes.insert(item.code).second) {
             return Invalid("items[" + item.code + "].code", "duplicate:" + item.code);
         }
-        OW_TRY(ValidateItem(item, catalog.document_types, departments));
+        OW_TRY(CheckItem(item, catalog.document_types, departments));
+    }
+    // Every item issuing a license asks for each answer the license prints.
+    for (const DocumentType& t : catalog.document_types) {
+        for (const Item& item : catalog.items) {
+            if (const LicenseField* missing = MissingFormSource(item, t)) {
+                return Invalid(
+                    "document_types[" + t.code + "].license.fields[" + missing->key + "].source",
+                    "not_in_form:" + item.code);
+            }
+        }
     }
     std::set<std::string> bundle_codes;
     for (const Bundle& b : catalog.bundles) {

@@ -15,10 +15,6 @@ Error WrongType(const std::string& field, const char* expected) {
     return Error(ErrorCode::kWrongType).Field(field).Param("expected", expected);
 }
 
-Error Invalid(const std::string& field, std::string reason) {
-    return Error(ErrorCode::kInvalidValue).Field(field).Param("reason", std::move(reason));
-}
-
 bool IsEmpty(const FormValue& v) {
     if (std::holds_alternative<std::monostate>(v)) return true;
     if (const auto* s = std::get_if<std::string>(&v)) return s->empty();
@@ -50,12 +46,12 @@ bool ValidEmail(const std::string& s) {
 Result<void> CheckText(const std::string& field, const std::string& s, size_t max_chars,
                        bool multiline) {
     auto len = Utf8Length(s);
-    if (!len) return Invalid(field, "text_rule");
-    if (*len > max_chars) return Invalid(field, "too_long");
+    if (!len) return InvalidValue(field, "text_rule");
+    if (*len > max_chars) return InvalidValue(field, "too_long");
     for (char c : s) {
         auto u = static_cast<unsigned char>(c);
         if ((u < 0x20 && !(multiline && (c == '\n' || c == '\r' || c == '\t'))) || u == 0x7f) {
-            return Invalid(field, "text_rule");
+            return InvalidValue(field, "text_rule");
         }
     }
     return Ok();
@@ -71,7 +67,8 @@ Result<FormValue> CheckValue(const FormField& f, const FormValue& v) {
     if (f.type == "integer") {
         const auto* n = std::get_if<int64_t>(&v);
         if (!n) return WrongType(field, "an integer");
-        if ((f.min && *n < *f.min) || (f.max && *n > *f.max)) return Invalid(field, "out_of_range");
+        if ((f.min && *n < *f.min) || (f.max && *n > *f.max))
+            return InvalidValue(field, "out_of_range");
         return v;
     }
     if (!s) return WrongType(field, "a string");
@@ -82,7 +79,7 @@ Result<FormValue> CheckValue(const FormField& f, const FormValue& v) {
     }
     if (f.type == "money") {
         auto m = Money::Parse(*s);
-        if (!m || m->fen() < 0) return Invalid(field, "money_rule");
+        if (!m || m->fen() < 0) return InvalidValue(field, "money_rule");
         return FormValue(m->ToString());
     }
     if (f.type == "date") {
@@ -93,7 +90,7 @@ Result<FormValue> CheckValue(const FormField& f, const FormValue& v) {
         for (const FormOption& o : f.options) {
             if (o.value == *s) return v;
         }
-        return Invalid(field, "unknown_value:" + *s);
+        return InvalidValue(field, "unknown_value:" + *s);
     }
     if (f.type == "id_number") {
         auto id = ResidentId::Parse(*s);
@@ -106,14 +103,14 @@ Result<FormValue> CheckValue(const FormField& f, const FormValue& v) {
         return FormValue(cc->str());
     }
     if (f.type == "phone") {
-        if (!ValidPhone(*s)) return Invalid(field, "phone_rule");
+        if (!ValidPhone(*s)) return InvalidValue(field, "phone_rule");
         return v;
     }
     if (f.type == "email") {
-        if (!ValidEmail(*s)) return Invalid(field, "email_rule");
+        if (!ValidEmail(*s)) return InvalidValue(field, "email_rule");
         return v;
     }
-    return Invalid(field, "unknown_value:" + f.type);
+    return InvalidValue(field, "unknown_value:" + f.type);
 }
 
 }  // namespace

@@ -81,10 +81,23 @@ inline Item StartupRegistration() {
     return i;
 }
 
+// The e-license AMR-001 issues: from its form, the applicant and fixed text.
+inline LicenseSpec BusinessLicenseSpec() {
+    return {"BL",
+            "amr",
+            LicenseValidity::Permanent(),
+            {{"name", {"名称", "Name"}, "form.company_name"},
+             {"credit_code", {"统一社会信用代码", "Unified social credit code"}, "applicant.id"},
+             {"type", {"类型", "Type"}, "form.type"},
+             {"capital", {"注册资本", "Registered capital"}, "form.capital"},
+             {"authority", {"登记机关", "Registration authority"}, "fixed:江门市市场监督管理局"}}};
+}
+
 inline Catalog SmallCatalog() {
     Catalog c;
-    c.document_types = {{"resident_id_card", {"居民身份证", "Resident ID card"}, false, 0},
-                        {"business_license", {"营业执照", "Business license"}, true, 0}};
+    c.document_types = {
+        {"resident_id_card", {"居民身份证", "Resident ID card"}, false, 0, {}},
+        {"business_license", {"营业执照", "Business license"}, true, 0, BusinessLicenseSpec()}};
     c.items.push_back(StartupRegistration());
     Item seal = StartupRegistration();
     seal.code = "PSB-001";

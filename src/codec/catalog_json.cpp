@@ -109,6 +109,57 @@ Result<ResultSpec> ReadResult(JsonReader& in) {
     return r;
 }
 
+Error InvalidAt(const JsonReader& in, const char* name, std::string reason) {
+    return Error(ErrorCode::kInvalidCatalog).Field(in.PathOf(name)).Param("reason", reason);
+}
+
+// "permanent", {"years": N} or {"days": N}.
+Result<LicenseValidity> ReadValidity(JsonReader& in) {
+    const json::value* raw = in.Raw("validity");
+    if (!raw) return Error(ErrorCode::kMissingField).Field(in.PathOf("validity"));
+    if (raw->is_string()) {
+        if (raw->as_string() != "permanent") return InvalidAt(in, "validity", "validity_rule");
+        return LicenseValidity::Permanent();
+    }
+    if (!raw->is_object()) return InvalidAt(in, "validity", "validity_rule");
+    OW_ASSIGN_OR_RETURN(JsonReader v, in.Object("validity"));
+    OW_ASSIGN_OR_RETURN(auto years, v.OptInt("years"));
+    OW_ASSIGN_OR_RETURN(auto days, v.OptInt("days"));
+    OW_TRY(v.Finish());
+    if (years.has_value() == days.has_value()) return InvalidAt(in, "validity", "validity_rule");
+    int64_t n = years ? *years : *days;
+    if (n < 1 || n > (years ? 100 : 36500)) return InvalidAt(in, "validity", "validity_rule");
+    return years ? LicenseValidity::Years(static_cast<int>(n))
+                 : LicenseValidity::Days(static_cast<int>(n));
+}
+
+json::value WriteValidity(const LicenseValidity& v) {
+    switch (v.unit) {
+        case LicenseValidity::Unit::kYears: return json::object{{"years", v.count}};
+        case LicenseValidity::Unit::kDays: return json::object{{"days", v.count}};
+        case LicenseValidity::Unit::kPermanent: break;
+    }
+    return json::string("permanent");
+}
+
+Result<LicenseSpec> ReadLicenseSpec(JsonReader& in) {
+    LicenseSpec spec;
+    OW_ASSIGN_OR_RETURN(spec.type_code, in.String("type_code"));
+    OW_ASSIGN_OR_RETURN(spec.issuer, in.String("issuer"));
+    OW_ASSIGN_OR_RETURN(spec.validity, ReadValidity(in));
+    OW_ASSIGN_OR_RETURN(auto fields, in.Objects("fields", "key", true));
+    for (JsonReader& f : fields) {
+        LicenseField field;
+        OW_ASSIGN_OR_RETURN(field.key, f.String("key"));
+        OW_ASSIGN_OR_RETURN(field.label, ReadText(f, "label"));
+        OW_ASSIGN_OR_RETURN(field.source, f.String("source"));
+        OW_TRY(f.Finish());
+        spec.fields.push_back(std::move(field));
+    }
+    OW_TRY(in.Finish());
+    return spec;
+}
+
 Result<DocumentType> ReadDocumentType(JsonReader& in) {
     DocumentType t;
     OW_ASSIGN_OR_RETURN(t.code, in.String("code"));
@@ -120,7 +171,13 @@ Result<DocumentType> ReadDocumentType(JsonReader& in) {
             .Param("reason", "unknown_value:" + kind);
     }
     t.license = kind == "license";
-    OW_ASSIGN_OR_RETURN(t.validity_days, ReadSmallInt(in, "validity_days", 0));
+    if (in.Has("license")) {
+        OW_ASSIGN_OR_RETURN(JsonReader spec, in.Object("license"));
+        OW_ASSIGN_OR_RETURN(t.license_spec, ReadLicenseSpec(spec));
+    }
+    // A license type may leave the reuse period out: its copy is reused while it is valid.
+    int fallback = t.license_spec ? t.license_spec->validity.MinDays() : 0;
+    OW_ASSIGN_OR_RETURN(t.validity_days, ReadSmallInt(in, "validity_days", fallback));
     OW_TRY(in.Finish());
     return t;
 }
@@ -220,6 +277,20 @@ json::object WriteDocumentType(const DocumentType& t) {
     WriteText(o, "name", t.name);
     o["kind"] = t.license ? "license" : "document";
     o["validity_days"] = t.validity_days;
+    if (t.license_spec) {
+        const LicenseSpec& spec = *t.license_spec;
+        json::array fields;
+        for (const LicenseField& f : spec.fields) {
+            json::object fo{{"key", f.key}};
+            WriteText(fo, "label", f.label);
+            fo["source"] = f.source;
+            fields.push_back(std::move(fo));
+        }
+        o["license"] = json::object{{"type_code", spec.type_code},
+                                    {"issuer", spec.issuer},
+                                    {"validity", WriteValidity(spec.validity)},
+                                    {"fields", std::move(fields)}};
+    }
     return o;
 }
 

@@ -47,4 +47,12 @@ private:
     std::string detail_;
 };
 
+// A value that breaks a rule: kInvalidValue at `field`, the rule named by a reason word that the
+// error table words in each language (e.g. "name_rule").
+inline Error InvalidValue(std::string field, std::string reason) {
+    return Error(ErrorCode::kInvalidValue)
+        .Field(std::move(field))
+        .Param("reason", std::move(reason));
+}
+
 }  // namespace ow

@@ -21,6 +21,8 @@ enum class ErrorCode {
     // Identity documents
     kInvalidIdNumber,
     kInvalidCreditCode,
+    // E-licenses
+    kInvalidLicenseNumber,
     // Accounts and access
     kUnauthenticated,
     kBadCredentials,

@@ -8,17 +8,11 @@ namespace {
 constexpr size_t kMaxNameChars = 100;
 constexpr size_t kMaxAddressChars = 200;
 
-Error InvalidField(std::string field, std::string reason) {
-    return Error(ErrorCode::kInvalidValue)
-        .Field(std::move(field))
-        .Param("reason", std::move(reason));
-}
-
 // The code and names of a new object, or those a patch sets (nullptr: not set).
 Result<void> CheckFields(const std::string* code, const std::string* zh, const std::string* en) {
-    if (code && !IsValidCode(*code)) return InvalidField("code", "code_rule");
-    if (zh && !IsValidName(*zh, kMaxNameChars)) return InvalidField("name_zh", "name_rule");
-    if (en && !IsValidName(*en, kMaxNameChars)) return InvalidField("name_en", "name_rule");
+    if (code && !IsValidCode(*code)) return InvalidValue("code", "code_rule");
+    if (zh && !IsValidName(*zh, kMaxNameChars)) return InvalidValue("name_zh", "name_rule");
+    if (en && !IsValidName(*en, kMaxNameChars)) return InvalidValue("name_en", "name_rule");
     return Ok();
 }
 
@@ -29,7 +23,7 @@ const T* IfSet(const std::optional<T>& v) {
 
 Result<void> CheckAddress(const std::string* address) {
     if (address && !address->empty() && !IsValidName(*address, kMaxAddressChars)) {
-        return InvalidField("address", "name_rule");
+        return InvalidValue("address", "name_rule");
     }
     return Ok();
 }
@@ -105,9 +99,9 @@ Result<OrgUnit> OrgService::CreateUnit(const Actor& actor, OrgUnit unit) {
     std::lock_guard lock(write_mu_);
     auto snap = Current();
     if (unit.level == OrgLevel::kCity) {
-        if (unit.parent_id) return InvalidField("parent_id", "city_has_no_parent");
+        if (unit.parent_id) return InvalidValue("parent_id", "city_has_no_parent");
         for (const OrgUnit& u : snap->tree.units()) {
-            if (u.level == OrgLevel::kCity) return InvalidField("level", "one_city");
+            if (u.level == OrgLevel::kCity) return InvalidValue("level", "one_city");
         }
         if (actor.scope_root) return Error(ErrorCode::kOutOfScope);
     } else {
@@ -115,7 +109,7 @@ Result<OrgUnit> OrgService::CreateUnit(const Actor& actor, OrgUnit unit) {
         const OrgUnit* parent = snap->tree.Find(*unit.parent_id);
         if (!parent) return Error(ErrorCode::kReferenceMissing).Field("parent_id");
         if (static_cast<int>(parent->level) + 1 != static_cast<int>(unit.level)) {
-            return InvalidField("level", "level_nesting");
+            return InvalidValue("level", "level_nesting");
         }
         OW_TRY(CheckScope(actor, parent->id));
     }
@@ -143,7 +137,7 @@ Result<ServicePoint> OrgService::CreateServicePoint(const Actor& actor, ServiceP
     std::lock_guard lock(write_mu_);
     const OrgUnit* unit = Current()->tree.Find(point.org_unit_id);
     if (!unit) return Error(ErrorCode::kReferenceMissing).Field("org_unit_id");
-    if (!KindAllowedAt(point.kind, unit->level)) return InvalidField("kind", "kind_level");
+    if (!KindAllowedAt(point.kind, unit->level)) return InvalidValue("kind", "kind_level");
     OW_TRY(CheckScope(actor, unit->id));
     OW_ASSIGN_OR_RETURN(ServicePoint created,
                         store_.CreateServicePoint(point, Log(actor, "service_point.create",
@@ -161,7 +155,7 @@ Result<ServicePoint> OrgService::UpdateServicePoint(const Actor& actor, int64_t 
     const ServicePoint* point = snap->FindServicePoint(id);
     if (!point) return Error(ErrorCode::kNotFound).Param("what", "service point");
     if (patch.kind && !KindAllowedAt(*patch.kind, snap->tree.Find(point->org_unit_id)->level)) {
-        return InvalidField("kind", "kind_level");
+        return InvalidValue("kind", "kind_level");
     }
     OW_TRY(CheckScope(actor, point->org_unit_id));
     OW_ASSIGN_OR_RETURN(
@@ -178,7 +172,7 @@ Result<Department> OrgService::CreateDepartment(const Actor& actor, Department d
     const OrgUnit* unit = Current()->tree.Find(department.org_unit_id);
     if (!unit) return Error(ErrorCode::kReferenceMissing).Field("org_unit_id");
     if (unit->level != OrgLevel::kCity && unit->level != OrgLevel::kDistrict) {
-        return InvalidField("org_unit_id", "department_level");
+        return InvalidValue("org_unit_id", "department_level");
     }
     OW_TRY(CheckScope(actor, unit->id));
     OW_ASSIGN_OR_RETURN(Department created,
