@@ -9,7 +9,7 @@ packages=(
     libsqlite3-dev sqlite3 libpq-dev postgresql-15 libsodium-dev
     libspdlog-dev libfmt-dev libcli11-dev libgtest-dev libbenchmark-dev libgoogle-perftools-dev
     chromium fonts-noto-cjk wrk
-    libcairo2-dev libpango1.0-dev libqrencode-dev poppler-utils
+    libcairo2-dev libpango1.0-dev libqrencode-dev poppler-utils zbar-tools
 )
 missing=()
 for p in "${packages[@]}"; do

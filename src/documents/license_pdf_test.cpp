@@ -173,6 +173,23 @@ TEST_F(LicensePdfTest, RastersToPng) {
     EXPECT_EQ(signature, "\x89PNG\r\n\x1a\n");
 }
 
+// The QR code on the paper gives back the signed text byte for byte: what a verifier's phone or
+// the verify page reads is exactly what was signed (zbarimg from Debian's zbar-tools decodes it).
+TEST_F(LicensePdfTest, QrCodeOnThePageDecodesToTheSignedText) {
+    const std::string path = Write(FoodLicense());
+    ASSERT_FALSE(path.empty());
+    const std::string png = (dir_ / "scan").string();
+    const CommandOutput raster = Shell("pdftoppm -png -r 150 -singlefile " + path + " " + png);
+    ASSERT_EQ(raster.status, 0) << raster.output;
+    // zbarimg's stderr is left out: it complains about a missing D-Bus on a bare machine.
+    const CommandOutput scan =
+        Shell("(zbarimg --quiet --raw -Sdisable -Sqrcode.enable " + png + ".png 2>/dev/null)");
+    ASSERT_EQ(scan.status, 0) << scan.output;
+    std::string text = scan.output;
+    while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
+    EXPECT_EQ(text, Payload());
+}
+
 TEST_F(LicensePdfTest, RefusesMissingRequiredText) {
     LicenseSheet sheet = FoodLicense();
     sheet.holder_name.clear();
