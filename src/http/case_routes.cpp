@@ -1,6 +1,7 @@
 // Cases: submission through any channel, the window's pre-check and decisions, the applicant's
 // withdrawals and supplements, the history; review tasks; uploaded files; the material vault.
 #include <boost/json.hpp>
+#include <boost/url/pct_string_view.hpp>
 #include <map>
 
 #include "cases/case_service.hpp"
@@ -382,7 +383,10 @@ void AddCaseRoutes(Router& router, ApiContext& ctx) {
                         name = part.filename;
                     } else {
                         content = req.body;
-                        name = std::string(req.Header("x-file-name"));
+                        // Percent-encoded (encodeURIComponent), as a header carries no
+                        // non-ASCII name reliably; a bad encoding is the same as none.
+                        auto encoded = boost::urls::make_pct_string_view(req.Header("x-file-name"));
+                        if (encoded) name = encoded->decode();
                     }
                     OW_ASSIGN_OR_RETURN(std::string sniffed, vault::SniffContentType(content));
                     if (!IsValidName(name, 200)) name = "upload";

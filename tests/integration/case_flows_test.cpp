@@ -640,6 +640,18 @@ TEST_P(CaseFlows, BadApplicationsAreRefusedAndStoreNothing) {
     EXPECT_EQ(own.Header("x-frame-options"), "SAMEORIGIN");
     EXPECT_NE(own.Header("content-security-policy").find("default-src 'none'"), std::string::npos);
     EXPECT_EQ(citizen.Get("/api/v1/cases").Header("x-frame-options"), "DENY");
+    // The file keeps its name, Chinese too (percent-encoded in X-File-Name); a name that is not
+    // valid percent-encoding is replaced, the file still taken.
+    auto named = citizen.Request("POST", "/api/v1/files", "%PDF-1.4\n% named\n",
+                                 {{"Content-Type", "application/pdf"},
+                                  {"X-File-Name", "%E8%BA%AB%E4%BB%BD%E8%AF%81%20scan.pdf"}});
+    ASSERT_EQ(named.status, 201) << named.body;
+    EXPECT_EQ(named.Json().at("name"), "身份证 scan.pdf");
+    auto garbled =
+        citizen.Request("POST", "/api/v1/files", "%PDF-1.4\n% garbled\n",
+                        {{"Content-Type", "application/pdf"}, {"X-File-Name", "%ZZ.pdf"}});
+    ASSERT_EQ(garbled.status, 201) << garbled.body;
+    EXPECT_EQ(garbled.Json().at("name"), "upload");
 }
 
 TEST_P(CaseFlows, RetriesWithAnIdempotencyKeyCreateOneCase) {

@@ -47,7 +47,7 @@ export interface RequestOptions {
   /** Sent as Idempotency-Key: a retry of the same POST gets the first answer, changes nothing. */
   idempotencyKey?: string
   /** A raw body (an uploaded file) sent as is, instead of JSON. */
-  raw?: { body: Blob; contentType: string }
+  raw?: { body: Blob; contentType: string; name?: string }
 }
 
 export async function request<T>(
@@ -64,6 +64,8 @@ export async function request<T>(
   if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey
   if (options.raw) {
     headers['Content-Type'] = options.raw.contentType
+    // Percent-encoded: a header cannot carry a Chinese file name as is.
+    if (options.raw.name) headers['X-File-Name'] = encodeURIComponent(options.raw.name)
     init.body = options.raw.body
   } else if (body !== undefined) {
     headers['Content-Type'] = 'application/json'

@@ -5,10 +5,10 @@ import type { StoredFile } from './caseTypes'
 export const ACCEPTED_FILE_TYPES = 'application/pdf,image/png,image/jpeg'
 export const MAX_FILE_BYTES = 20 * 1024 * 1024
 
-/** Uploads one file as the raw body; the server answers with its id (for materials). */
-export const uploadFile = (file: Blob) =>
+/** Uploads one file as the raw body, with its name; the server answers with its id. */
+export const uploadFile = (file: Blob, name = file instanceof File ? file.name : undefined) =>
   request<StoredFile>('POST', '/api/v1/files', undefined, {
-    raw: { body: file, contentType: file.type || 'application/octet-stream' },
+    raw: { body: file, contentType: file.type || 'application/octet-stream', name },
   })
 
 /** Where the browser reads a file (same-origin, the session cookie decides who may). */
