@@ -26,17 +26,15 @@ std::optional<Timestamp> ParseInstant(std::string_view s) {
         std::chrono::seconds(sec) + std::chrono::milliseconds(ms));
 }
 
+// Read on every call: a modification time can stay the same across two quick writes (it ticks
+// with the kernel's coarse clock), so it cannot tell whether the file changed. A file caught
+// half written keeps the last instant read.
 Timestamp FileClock::Now() const {
     std::lock_guard lock(mu_);
-    std::error_code ec;
-    auto mtime = std::filesystem::last_write_time(path_, ec);
-    if (ec) return system_.Now();
-    if (!value_ || mtime != seen_) {
-        std::ifstream in(path_);
-        std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-        value_ = ParseInstant(text);
-        seen_ = mtime;
-    }
+    std::ifstream in(path_);
+    if (!in) return value_ ? *value_ : system_.Now();
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (auto read = ParseInstant(text)) value_ = read;
     return value_ ? *value_ : system_.Now();
 }
 

@@ -20,7 +20,6 @@ public:
 private:
     std::filesystem::path path_;
     mutable std::mutex mu_;
-    mutable std::filesystem::file_time_type seen_{};
     mutable std::optional<Timestamp> value_;
     SystemClock system_;
 };
