@@ -6,6 +6,8 @@
 namespace ow::http {
 namespace {
 
+constexpr const char* kUnknownType = "application/octet-stream";
+
 std::string MimeType(const std::filesystem::path& p) {
     static const std::pair<const char*, const char*> kTypes[] = {
         {".html", "text/html; charset=utf-8"},
@@ -28,7 +30,7 @@ std::string MimeType(const std::filesystem::path& p) {
     for (const auto& [e, type] : kTypes) {
         if (ext == e) return type;
     }
-    return "application/octet-stream";
+    return kUnknownType;
 }
 
 bool SafeRelative(const std::string& path) {
@@ -77,8 +79,9 @@ std::optional<Response> StaticFiles::Serve(const std::string& path) const {
     if (!rel.empty() && std::filesystem::is_regular_file(file, ec)) {
         return File(file, path.rfind("/assets/", 0) == 0);
     }
-    // Client-side routes have no extension; a missing asset is a real 404.
-    if (rel.has_extension()) return std::nullopt;
+    // A missing asset (a type this server serves) is a real 404; any other path is a client-side
+    // route, even with a dot in it (/my/licenses/1.2.156.3005.2.SSC.…).
+    if (MimeType(rel) != kUnknownType) return std::nullopt;
     return File(root_ / "index.html", false);
 }
 

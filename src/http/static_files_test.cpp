@@ -34,6 +34,10 @@ TEST_F(StaticFilesTest, ServesFilesAndFallsBackToIndexForPages) {
     EXPECT_NE(page->body.find("<script"), std::string::npos);
     EXPECT_TRUE(files.Serve("/"));
     EXPECT_FALSE(files.Serve("/assets/missing.js"));
+    // A route whose last segment has dots (a license number) is still a page.
+    auto license = files.Serve("/my/licenses/1.2.156.3005.2.SSC.44070332.000001.1.X");
+    ASSERT_TRUE(license);
+    EXPECT_NE(license->body.find("<script"), std::string::npos);
 }
 
 TEST_F(StaticFilesTest, NeverLeavesTheRoot) {
