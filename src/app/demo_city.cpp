@@ -85,7 +85,17 @@ Result<bool> Application::LoadDemoCity() {
         }
         n.id_number = OptStr(o, "id_number");
         n.credit_code = OptStr(o, "credit_code");
-        OW_TRY(auth_->CreateUser(system, n));
+        OW_ASSIGN_OR_RETURN(auth::User user, auth_->CreateUser(system, n));
+        // Demo applicants have contacts, so a demo shows e-mail and SMS deliveries.
+        if (auto c = o.if_contains("contact")) {
+            const auto& k = c->as_object();
+            notices::Contact contact{user.id, OptStr(k, "email"), OptStr(k, "mobile"), {}, "zh-CN"};
+            for (const auto& ch : k.at("channels").as_array()) {
+                contact.channels.emplace_back(ch.as_string());
+            }
+            if (auto lang = OptStr(k, "language")) contact.language = *lang;
+            OW_TRY(notices_->SetContact(contact));
+        }
     }
     http::Log(http::LogLevel::kInfo, "demo city loaded",
               {{"units", units.size()},

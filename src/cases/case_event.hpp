@@ -10,6 +10,7 @@
 
 #include "common/clock.hpp"
 #include "common/dates.hpp"
+#include "notices/notice.hpp"
 
 namespace ow::cases {
 
@@ -41,6 +42,9 @@ struct VaultDeposit {
 struct Outcome {
     std::vector<CaseEvent> events;
     std::vector<VaultDeposit> deposits;
+    // Who is told about it (planned by CaseService's notice planner), written in the same
+    // transaction so a notice exists exactly when what it tells happened.
+    std::vector<notices::NewNotice> notices;
 };
 
 }  // namespace ow::cases

@@ -7,6 +7,7 @@
 #include "codec/case_json.hpp"
 #include "common/sha256.hpp"
 #include "storage/admin_log_sql.hpp"
+#include "storage/notice_sql.hpp"
 
 namespace ow::storage {
 
@@ -292,6 +293,7 @@ Result<Case> SqlCaseStore::Insert(const Case& original, const Outcome& out) {
         OW_TRY(WriteTasks(conn, c));
         OW_TRY(WriteFiles(conn, c));
         OW_ASSIGN_OR_RETURN(auto last, AppendEvents(conn, c.id, out.events));
+        OW_TRY(WriteNotices(conn, out.notices));
         written = {std::move(c), last.first, std::move(last.second)};
         return Ok();
     }));
@@ -383,6 +385,7 @@ Result<Case> SqlCaseStore::Update(const std::string& id,
                                  "$7, $8, $9)",
                                  e));
             }
+            OW_TRY(WriteNotices(conn, out.notices));
             stored = std::move(w);
             return true;
         });
