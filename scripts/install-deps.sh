@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
     g++ cmake ninja-build ccache pkg-config make python3 curl git clang-format
     libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
-    libsqlite3-dev sqlite3 libpq-dev postgresql-15 libsodium-dev
+    libsqlite3-dev sqlite3 libpq-dev postgresql-15 libsodium-dev libcurl4-openssl-dev python3-aiosmtpd
     libspdlog-dev libfmt-dev libcli11-dev libgtest-dev libbenchmark-dev libgoogle-perftools-dev
     chromium fonts-noto-cjk wrk
     libcairo2-dev libpango1.0-dev libqrencode-dev poppler-utils zbar-tools

@@ -3,6 +3,7 @@
 #include <pthread.h>
 #include <unistd.h>
 
+#include <boost/json.hpp>
 #include <condition_variable>
 #include <csignal>
 #include <filesystem>
@@ -10,21 +11,29 @@
 #include <thread>
 
 #include "app/database_factory.hpp"
+#include "app/master_key_file.hpp"
 #include "common/embedded_file.hpp"
 #include "http/api.hpp"
 #include "http/api_context.hpp"
 #include "http/case_view.hpp"
 #include "http/log.hpp"
+#include "http/notice_json.hpp"
 #include "http/server.hpp"
 #include "http/static_files.hpp"
+#include "notices/outbox_worker.hpp"
 #include "storage/admin_log_sql.hpp"
 #include "storage/sql_auth_store.hpp"
 #include "storage/sql_calendar_store.hpp"
 #include "storage/sql_case_store.hpp"
 #include "storage/sql_catalog_store.hpp"
 #include "storage/sql_idempotency_store.hpp"
+#include "storage/sql_license_store.hpp"
+#include "storage/sql_notice_directory.hpp"
+#include "storage/sql_notice_store.hpp"
 #include "storage/sql_org_store.hpp"
 #include "storage/sql_vault_store.hpp"
+#include "transports/smtp_transport.hpp"
+#include "transports/webhook_transport.hpp"
 
 namespace ow::app {
 
@@ -73,6 +82,11 @@ private:
             auto org = app_.org().Reload();
             auto cal = app_.calendar().Reload();
             auto cat = app_.catalog().Reload();
+            // Licenses a crash kept from being issued after their case's result.
+            auto caught_up = app_.licenses().CatchUp();
+            if (caught_up.ok() && *caught_up > 0) {
+                Log(LogLevel::kInfo, "licenses caught up", {{"issued", *caught_up}});
+            }
             // Timers fall due together at midnight: work through them in batches, for most of
             // the minute at most.
             auto started = std::chrono::steady_clock::now();
@@ -86,7 +100,8 @@ private:
                 total.failed += swept->failed;
             } while (swept->checked == 1000 &&
                      std::chrono::steady_clock::now() - started < std::chrono::seconds(45));
-            if (!purged.ok() || !org.ok() || !cal.ok() || !cat.ok() || !swept.ok()) {
+            if (!purged.ok() || !org.ok() || !cal.ok() || !cat.ok() || !swept.ok() ||
+                !caught_up.ok()) {
                 Log(LogLevel::kWarn, "maintenance failed; will retry");
             } else if (total.checked > 0) {
                 Log(LogLevel::kInfo, "sweep",
@@ -132,10 +147,82 @@ Result<std::unique_ptr<Application>> Application::Open(const Settings& settings,
     app->cases_ = std::make_unique<cases::CaseService>(
         *app->case_store_, *app->vault_store_, *app->catalog_, *app->org_, *app->calendar_, clock,
         cases::WarningPolicy{settings.warning_yellow_percent, 1});
+    app->license_store_ = std::make_unique<storage::SqlLicenseStore>(*app->db_);
+    OW_ASSIGN_OR_RETURN(licenses::MasterKey master, LoadMasterKey(MasterKeyPath(settings)));
+    app->licenses_ = std::make_unique<licenses::LicenseService>(
+        *app->license_store_, *app->case_store_, *app->catalog_, *app->org_, std::move(master),
+        clock);
+    // A case that issued an e-license result gets its license right after it is stored; if
+    // that fails, Maintenance's catch-up issues it later.
+    licenses::LicenseService* issuer = app->licenses_.get();
+    app->cases_->OnResultIssued([issuer](const cases::Case& c) {
+        auto issued = issuer->IssueForCase(c);
+        if (!issued.ok()) {
+            Log(LogLevel::kWarn, "license not issued; will retry",
+                {{"case", c.id}, {"detail", issued.error().detail()}});
+        }
+    });
+    OW_TRY(app->WireNotices());
     OW_TRY(app->org_->Reload());
     OW_TRY(app->calendar_->Reload());
     OW_TRY(app->catalog_->Reload());
     return app;
+}
+
+// Every case change plans its notices inside its transaction; channels without a configured
+// transport are left out (the inbox always has it).
+Result<void> Application::WireNotices() {
+    notice_store_ = std::make_unique<storage::SqlNoticeStore>(*db_);
+    notice_directory_ = std::make_unique<storage::SqlNoticeDirectory>(*db_);
+    notices_ = std::make_unique<notices::NoticeService>(*notice_store_, clock_);
+    org::OrgService* org = org_.get();
+    notice_planner_ = std::make_unique<notices::NoticePlanner>(
+        *notice_directory_, [org] { return org->Current(); }, NoticeTemplates());
+    notices::NoticePlanner* planner = notice_planner_.get();
+    const bool email = !settings_.smtp_url.empty();
+    const bool gateway = !settings_.webhook_url.empty();
+    auto keep_configured = [email, gateway](notices::NewNotice& n) {
+        std::erase_if(n.deliveries, [&](const notices::Delivery& d) {
+            return d.channel == "email" ? !email : d.channel != "inbox" && !gateway;
+        });
+    };
+    cases_->SetNoticePlanner([planner, keep_configured](const cases::Case& c,
+                                                        const catalog::Item& item,
+                                                        cases::Outcome& out) -> Result<void> {
+        Timestamp at = out.events.empty() ? c.submitted_at : out.events.back().at;
+        OW_ASSIGN_OR_RETURN(auto planned,
+                            planner->PlanCase(c, item, out.events, c.revision + 1, at));
+        for (notices::NewNotice& n : planned) {
+            keep_configured(n);
+            out.notices.push_back(std::move(n));
+        }
+        return Ok();
+    });
+    // A license issued or revoked is told to its holder, in the license's own transaction.
+    const Clock& clock = clock_;
+    licenses_->SetNoticePlanner(
+        [planner, keep_configured, &clock](
+            const licenses::StoredLicense& s, std::string_view event,
+            const std::string& reason) -> Result<std::vector<notices::NewNotice>> {
+            notices::LicenseHappening h;
+            h.event = std::string(event);
+            h.license_number = s.license.number.str();
+            h.holder_id = s.license.holder.id;
+            h.holder_name = s.license.holder.name;
+            h.item = catalog::Text{s.license.type.name_zh, s.license.type.name_en};
+            if (!s.source_case.empty()) h.case_id = s.source_case;
+            h.reason = reason;
+            h.at = clock.Now();
+            OW_ASSIGN_OR_RETURN(auto planned, planner->PlanLicense(h));
+            for (notices::NewNotice& n : planned) keep_configured(n);
+            return planned;
+        });
+    return Ok();
+}
+
+notices::TemplateSource Application::NoticeTemplates() {
+    notices::NoticeService* service = notices_.get();
+    return [service] { return service->Templates(); };
 }
 
 int Application::Serve() {
@@ -173,7 +260,44 @@ int Application::Serve() {
         std::string(OpenApiFiles().at(0).contents),
         settings_.cookie_secure,
     };
+    ctx.licenses = licenses_.get();
+    // The outbox worker: e-mail over SMTP, SMS and WeChat through the gateway, the inbox over
+    // the live channel.
+    std::unique_ptr<transports::SmtpTransport> smtp;
+    std::unique_ptr<transports::WebhookTransport> gateway;
+    std::map<std::string, notices::Transport*> transports;
+    if (!settings_.smtp_url.empty()) {
+        smtp = std::make_unique<transports::SmtpTransport>(settings_.smtp_url, settings_.smtp_from);
+        transports["email"] = smtp.get();
+    }
+    if (!settings_.webhook_url.empty()) {
+        gateway = std::make_unique<transports::WebhookTransport>(settings_.webhook_url,
+                                                                 settings_.webhook_secret);
+        transports["sms"] = transports["wechat"] = gateway.get();
+    }
+    notices::OutboxWorker outbox(
+        *notice_store_, clock_, transports, [&](const notices::OutboxMessage& m) {
+            auto unread = notices_->Unread(m.user_id);
+            hub.Publish(http::Audience::User(m.user_id),
+                        boost::json::serialize(
+                            boost::json::object{{"type", "notice.new"},
+                                                {"notice", http::NoticeJson(http::NoticeOf(m))},
+                                                {"unread", unread.ok() ? *unread : 0}}));
+        });
+    ctx.notices = notices_.get();
+    ctx.webhook_secret = settings_.webhook_secret;
+    ctx.poke_outbox = [&outbox] { outbox.Poke(); };
     http::AddAllRoutes(router, ctx);
+    licenses_->SetListener([&hub](const licenses::StoredLicense& s, std::string_view) {
+        if (!s.holder_user_id) return;
+        boost::json::object message{{"type", "license.changed"},
+                                    {"number", s.license.number.str()}};
+        hub.Publish(http::Audience::User(*s.holder_user_id), boost::json::serialize(message));
+    });
+    if (auto caught_up = licenses_->CatchUp(); !caught_up.ok()) {
+        Log(LogLevel::kWarn, "license catch-up failed; will retry",
+            {{"detail", caught_up.error().detail()}});
+    }
     http::Api api(router, *auth_, metrics_, idempotency_store_.get(), &clock_);
     http::StaticFiles files(FindWebRoot(settings_.web_root));
     if (!files.Available()) {
@@ -220,9 +344,12 @@ int Application::Serve() {
     {
         Maintenance maintenance(
             *this, [&](const cases::Case& c) { http::PublishCaseChange(hub, c, org_->Current()); });
+        outbox.Start();
         server.Run();
+        outbox.Stop();
     }
     done = true;
+    licenses_->SetListener({});                            // the hub goes with this function
     pthread_kill(signal_thread.native_handle(), SIGTERM);  // wake the waiter if no signal came
     signal_thread.join();
     Log(LogLevel::kInfo, "stopped");

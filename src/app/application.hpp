@@ -13,6 +13,10 @@
 #include "common/clock.hpp"
 #include "common/idempotency.hpp"
 #include "common/metrics.hpp"
+#include "licenses/license_service.hpp"
+#include "licenses/license_store.hpp"
+#include "notices/notice_planner.hpp"
+#include "notices/notice_service.hpp"
 #include "org/org_service.hpp"
 #include "storage/sql.hpp"
 
@@ -38,10 +42,18 @@ public:
     cases::CaseService& cases() { return *cases_; }
     cases::CaseStore& case_store() { return *case_store_; }
     vault::VaultStore& vault_store() { return *vault_store_; }
+    licenses::LicenseService& licenses() { return *licenses_; }
+    licenses::LicenseStore& license_store() { return *license_store_; }
+    notices::NoticeService& notices() { return *notices_; }
+    // Plans the notices of license events: call PlanLicense in the license's transaction and
+    // write the result with storage::WriteNotices on the same connection.
+    notices::NoticePlanner& notice_planner() { return *notice_planner_; }
 
 private:
     Application(Settings settings, const Clock& clock);
     Result<void> LoadDemoCatalog();
+    Result<void> WireNotices();
+    notices::TemplateSource NoticeTemplates();
 
     Settings settings_;
     const Clock& clock_;
@@ -54,11 +66,17 @@ private:
     std::unique_ptr<cases::CaseStore> case_store_;
     std::unique_ptr<vault::VaultStore> vault_store_;
     std::unique_ptr<IdempotencyStore> idempotency_store_;
+    std::unique_ptr<notices::NoticeStore> notice_store_;
+    std::unique_ptr<notices::Directory> notice_directory_;
+    std::unique_ptr<notices::NoticePlanner> notice_planner_;
+    std::unique_ptr<notices::NoticeService> notices_;
     std::unique_ptr<org::OrgService> org_;
     std::unique_ptr<auth::AuthService> auth_;
     std::unique_ptr<calendar::CalendarService> calendar_;
     std::unique_ptr<catalog::CatalogService> catalog_;
     std::unique_ptr<cases::CaseService> cases_;
+    std::unique_ptr<licenses::LicenseStore> license_store_;
+    std::unique_ptr<licenses::LicenseService> licenses_;
 };
 
 }  // namespace ow::app

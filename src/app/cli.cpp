@@ -9,6 +9,7 @@
 
 #include "app/application.hpp"
 #include "app/file_clock.hpp"
+#include "app/license_cli.hpp"
 #include "calendar/working_day_calendar.hpp"
 #include "codec/catalog_json.hpp"
 #include "common/dates.hpp"
@@ -81,8 +82,22 @@ int RunCli(int argc, char** argv) {
         ->envname("ONEWINDOW_DB_POOL");
     serve->add_option("--log-level", s.log_level, "debug, info, warn or error")
         ->envname("ONEWINDOW_LOG_LEVEL");
+    serve
+        ->add_option("--master-key-file", s.master_key_file,
+                     "The 32-byte key sealing the license signing keys (created if missing)")
+        ->envname("ONEWINDOW_MASTER_KEY_FILE");
     serve->add_flag("--cookie-secure", s.cookie_secure, "Mark the session cookie Secure (HTTPS)")
         ->envname("ONEWINDOW_COOKIE_SECURE");
+    serve->add_option("--smtp-url", s.smtp_url, "SMTP relay for notice e-mail (smtp://host:port)")
+        ->envname("ONEWINDOW_SMTP_URL");
+    serve->add_option("--smtp-from", s.smtp_from, "Sender address of notice e-mail")
+        ->envname("ONEWINDOW_SMTP_FROM");
+    serve->add_option("--webhook-url", s.webhook_url, "Message gateway for SMS and WeChat notices")
+        ->envname("ONEWINDOW_WEBHOOK_URL");
+    serve
+        ->add_option("--webhook-secret", s.webhook_secret,
+                     "HMAC secret of gateway requests and delivery receipts")
+        ->envname("ONEWINDOW_WEBHOOK_SECRET");
 
     CLI::App* migrate = cli.add_subcommand("migrate", "Create or upgrade the database schema");
     add_db(migrate);
@@ -163,6 +178,8 @@ int RunCli(int argc, char** argv) {
         ->envname("ONEWINDOW_WARNING_YELLOW_PERCENT")
         ->check(CLI::Range(1, 99));
 
+    LicenseCommands license_cmds(cli, s);
+
     cli.add_subcommand("version", "Print the version");
 
     try {
@@ -198,6 +215,7 @@ int RunCli(int argc, char** argv) {
         }
         return (*app)->Serve();
     }
+    if (license_cmds.parsed()) return license_cmds.Run(s, clock);
     if (migrate->parsed()) {
         auto app = Application::Open(s, clock);
         if (!app.ok()) return Fail(app.error());

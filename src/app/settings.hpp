@@ -23,6 +23,16 @@ struct Settings {
     bool cookie_secure = false;       // set when served over HTTPS (behind a TLS proxy)
     int warning_yellow_percent = 33;  // a deadline turns yellow with this share of it left
     std::string clock_file;           // drills and tests: read "now" from this file (RFC 3339)
+    // The 32-byte key sealing the license signing keys; empty: next to the SQLite file, or
+    // var/master.key for PostgreSQL (created on first start).
+    std::string master_key_file;
+    // Notices: the SMTP relay for e-mail (smtp://host:port; empty: no e-mail) and its sender;
+    // the message gateway for SMS and WeChat (empty: none) and the secret signing its requests
+    // and its delivery receipts.
+    std::string smtp_url;
+    std::string smtp_from = "noreply@onewindow.local";
+    std::string webhook_url;
+    std::string webhook_secret;
 };
 
 struct ListenAddress {

@@ -138,9 +138,28 @@ Result<MachineContext> CaseService::ContextFor(
         }};
 }
 
+void CaseService::TellIfIssued(const Case& c, const Outcome& out) {
+    bool issued = std::any_of(out.deposits.begin(), out.deposits.end(),
+                              [](const VaultDeposit& d) { return d.source == "result"; });
+    if (issued && result_issued_) result_issued_(c);
+}
+
+Result<Case> CaseService::UpdateAndTell(const std::string& id,
+                                        const std::function<Result<bool>(Case&, Outcome&)>& fn) {
+    // The outcome of the attempt that was stored (a retried transaction runs fn again).
+    Outcome last;
+    auto r = store_.Update(id, [&](Case& c, Outcome& out) -> Result<bool> {
+        auto changed = fn(c, out);
+        last = changed.ok() && *changed ? out : Outcome{};
+        return changed;
+    });
+    if (r.ok()) TellIfIssued(*r, last);
+    return r;
+}
+
 Result<Case> CaseService::Change_(const std::string& id, std::optional<int64_t> actor,
                                   const std::string& channel, const Change& change) {
-    return store_.Update(id, [&](Case& c, Outcome& out) -> Result<bool> {
+    return UpdateAndTell(id, [&](Case& c, Outcome& out) -> Result<bool> {
         OW_ASSIGN_OR_RETURN(auto item, ItemOf(c));
         std::shared_ptr<const calendar::WorkingDayCalendar> cal;
         std::shared_ptr<const catalog::Catalog> cat;
@@ -148,6 +167,7 @@ Result<Case> CaseService::Change_(const std::string& id, std::optional<int64_t> 
         OW_ASSIGN_OR_RETURN(MachineContext ctx,
                             ContextFor(c, *item, actor, channel, clock_.Now(), cal, cat, org));
         OW_TRY(change(c, ctx, out));
+        if (notice_planner_) OW_TRY(notice_planner_(c, *item, out));
         return true;
     });
 }
@@ -315,7 +335,7 @@ Result<std::vector<Case>> CaseService::Submit(const Principal& p, const SubmitRe
     if (r.vault_consent) {
         OW_ASSIGN_OR_RETURN(auto docs, vault_.Documents(applicant.id));
         for (const auto& d : docs) {
-            if (d.ValidOn(today)) vault_available[d.document_type] = d.id;  // newest last
+            if (d.Reusable(today)) vault_available[d.document_type] = d.id;  // newest last
         }
     }
 
@@ -397,8 +417,10 @@ Result<std::vector<Case>> CaseService::Submit(const Principal& p, const SubmitRe
             n.id = NewCaseId(now);
             Outcome out;
             OW_ASSIGN_OR_RETURN(Case c, cases::Submit(n, ctx, out));
+            if (notice_planner_) OW_TRY(notice_planner_(c, *versioned, out));
             auto inserted = store_.Insert(c, out);
             if (inserted.ok()) {
+                TellIfIssued(*inserted, out);
                 created.push_back(std::move(inserted).value());
                 break;
             }
@@ -502,7 +524,7 @@ Result<void> CaseService::Authorize(const Principal& p, const Case& c, Who who) 
 // transaction (no second read), then made.
 Result<Case> CaseService::Act(const Principal& p, const std::string& id, Who who,
                               const Change& change) {
-    return store_.Update(id, [&](Case& c, Outcome& out) -> Result<bool> {
+    return UpdateAndTell(id, [&](Case& c, Outcome& out) -> Result<bool> {
         OW_TRY(Authorize(p, c, who));
         OW_ASSIGN_OR_RETURN(auto item, ItemOf(c));
         std::shared_ptr<const calendar::WorkingDayCalendar> cal;
@@ -512,6 +534,7 @@ Result<Case> CaseService::Act(const Principal& p, const std::string& id, Who who
             MachineContext ctx,
             ContextFor(c, *item, p.user_id, ChannelOf(p, c.channel), clock_.Now(), cal, cat, org));
         OW_TRY(change(c, ctx, out));
+        if (notice_planner_) OW_TRY(notice_planner_(c, *item, out));
         return true;
     });
 }
@@ -641,7 +664,7 @@ Result<SweepReport> CaseService::Sweep(int limit, const std::function<void(const
     for (const std::string& id : due) {
         ++report.checked;
         bool changed = false;
-        auto r = store_.Update(id, [&](Case& c, Outcome& out) -> Result<bool> {
+        auto r = UpdateAndTell(id, [&](Case& c, Outcome& out) -> Result<bool> {
             OW_ASSIGN_OR_RETURN(auto item, ItemOf(c));
             std::shared_ptr<const calendar::WorkingDayCalendar> cal;
             std::shared_ptr<const catalog::Catalog> cat;
@@ -650,6 +673,7 @@ Result<SweepReport> CaseService::Sweep(int limit, const std::function<void(const
                                                                clock_.Now(), cal, cat, org));
             auto before = c.next_check_at;
             OW_ASSIGN_OR_RETURN(changed, Tick(c, ctx, out));
+            if (changed && notice_planner_) OW_TRY(notice_planner_(c, *item, out));
             // Written even without events: the next check time moved on.
             return changed || c.next_check_at != before;
         });

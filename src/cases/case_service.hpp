@@ -115,8 +115,20 @@ public:
     Result<SweepReport> Sweep(int limit = 1000,
                               const std::function<void(const Case&)>& changed = {});
 
+    // Plans the notices of a change from its events (notices/notice_planner.hpp); called
+    // inside every change with the case as changed, before the store writes it.
+    using NoticePlanner =
+        std::function<Result<void>(const Case& c, const catalog::Item& item, Outcome& out)>;
+    void SetNoticePlanner(NoticePlanner planner) { notice_planner_ = std::move(planner); }
+
     // Where a principal acts: "window", "bank", or the applicant's channel hint.
     static std::string ChannelOf(const auth::Principal& p, const std::string& hint);
+
+    // Hears of every case change that issued a result into the vault, after it is stored (the
+    // application issues the e-license then; cases know nothing of licenses).
+    void OnResultIssued(std::function<void(const Case&)> listener) {
+        result_issued_ = std::move(listener);
+    }
 
 private:
     using Change = std::function<Result<void>(Case&, const MachineContext&, Outcome&)>;
@@ -133,6 +145,10 @@ private:
                                       std::shared_ptr<const catalog::Catalog>& cat,
                                       std::shared_ptr<const org::OrgSnapshot>& org);
     Result<Case> Load(const auth::Principal& p, const std::string& id);
+    // Runs fn in store_.Update and tells result_issued_ when the change issued a result.
+    Result<Case> UpdateAndTell(const std::string& id,
+                               const std::function<Result<bool>(Case&, Outcome&)>& fn);
+    void TellIfIssued(const Case& c, const Outcome& out);
     Result<void> CheckFiles(const auth::Principal& p, const std::vector<MaterialUpload>& uploads);
     Result<std::map<std::string, std::string>> UploadsFor(const auth::Principal& p,
                                                           const catalog::Item& item,
@@ -146,6 +162,8 @@ private:
     calendar::CalendarService& calendar_;
     const Clock& clock_;
     WarningPolicy policy_;
+    std::function<void(const Case&)> result_issued_;
+    NoticePlanner notice_planner_;
 };
 
 // Whether `p` is the applicant of `c` (their own account, ID number or credit code).

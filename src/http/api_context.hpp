@@ -13,6 +13,8 @@
 #include "common/metrics.hpp"
 #include "http/router.hpp"
 #include "http/websocket_hub.hpp"
+#include "licenses/license_service.hpp"
+#include "notices/notice_service.hpp"
 #include "org/org_service.hpp"
 
 namespace ow::http {
@@ -32,6 +34,13 @@ struct ApiContext {
     std::function<Result<std::vector<AdminLogEntry>>(int limit)> recent_admin_log;
     std::string openapi_json;
     bool cookie_secure = false;
+    // Set by the application after the rest (routes reach it only when a request comes).
+    licenses::LicenseService* licenses = nullptr;
+    // Notices (set by the application like licenses): the service, the secret the message
+    // gateway signs its receipts with, and a way to wake the outbox worker after a change.
+    notices::NoticeService* notices = nullptr;
+    std::string webhook_secret{};
+    std::function<void()> poke_outbox{};
 };
 
 void AddSystemRoutes(Router& router, ApiContext& ctx);
@@ -41,6 +50,8 @@ void AddOrgRoutes(Router& router, ApiContext& ctx);
 void AddCalendarRoutes(Router& router, ApiContext& ctx);
 void AddCatalogRoutes(Router& router, ApiContext& ctx);
 void AddCaseRoutes(Router& router, ApiContext& ctx);
+void AddLicenseRoutes(Router& router, ApiContext& ctx);
+void AddNoticeRoutes(Router& router, ApiContext& ctx);
 
 // Every route of the foundation.
 void AddAllRoutes(Router& router, ApiContext& ctx);

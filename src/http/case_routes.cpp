@@ -440,7 +440,16 @@ void AddCaseRoutes(Router& router, ApiContext& ctx) {
                      {"valid_from", FormatDate(d.valid_from)},
                      {"valid_until", d.valid_until ? json::value(FormatDate(*d.valid_until))
                                                    : json::value(nullptr)},
-                     {"valid", d.ValidOn(today)}};
+                     {"valid", d.ValidOn(today)},
+                     // A result that is an e-license: its number and issuer, and whether it
+                     // may be reused (not revoked, suspended, expired or superseded).
+                     {"license_number",
+                      d.license ? json::value(d.license->number) : json::value(nullptr)},
+                     {"issuer", d.license
+                                    ? json::value(json::object{{"name_zh", d.license->issuer_zh},
+                                                               {"name_en", d.license->issuer_en}})
+                                    : json::value(nullptr)},
+                     {"reusable", d.Reusable(today)}};
                  if (const auto* t = cat->FindDocumentType(d.document_type)) {
                      o["name_zh"] = t->name.zh;
                      o["name_en"] = t->name.en;

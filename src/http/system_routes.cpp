@@ -30,6 +30,8 @@ void AddAllRoutes(Router& router, ApiContext& ctx) {
     AddCalendarRoutes(router, ctx);
     AddCatalogRoutes(router, ctx);
     AddCaseRoutes(router, ctx);
+    AddLicenseRoutes(router, ctx);
+    AddNoticeRoutes(router, ctx);
 }
 
 }  // namespace ow::http

@@ -28,12 +28,20 @@ bool IsKeyId(std::string_view text) {
 
 }  // namespace
 
-std::string ToLicenseText(const SignedLicense& s) {
-    return std::string(kLicenseTextPrefix) + "." + ToBase64Url(s.payload) + "." + s.key_id + "." +
+std::string ToSignedText(std::string_view prefix, const SignedLicense& s) {
+    return std::string(prefix) + "." + ToBase64Url(s.payload) + "." + s.key_id + "." +
            ToBase64Url(s.signature);
 }
 
+std::string ToLicenseText(const SignedLicense& s) {
+    return ToSignedText(kLicenseTextPrefix, s);
+}
+
 Result<SignedLicense> ParseLicenseText(std::string_view text) {
+    return ParseSignedText(kLicenseTextPrefix, text);
+}
+
+Result<SignedLicense> ParseSignedText(std::string_view prefix, std::string_view text) {
     text = Trim(text);
     std::string_view parts[4];
     size_t start = 0;
@@ -43,8 +51,7 @@ Result<SignedLicense> ParseLicenseText(std::string_view text) {
         parts[i] = text.substr(start, dot - start);
         start = dot + 1;
     }
-    if (parts[0] != kLicenseTextPrefix || parts[3].find('.') != std::string_view::npos ||
-        parts[1].empty()) {
+    if (parts[0] != prefix || parts[3].find('.') != std::string_view::npos || parts[1].empty()) {
         return Invalid("license_text_form");
     }
     auto payload = FromBase64Url(parts[1]);

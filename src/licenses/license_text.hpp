@@ -22,4 +22,8 @@ std::string ToLicenseText(const SignedLicense& signed_license);
 // Whether the signature holds is Verify's question, not this one's.
 Result<SignedLicense> ParseLicenseText(std::string_view text);
 
+// The same layout under another prefix (use copies: OWC1).
+std::string ToSignedText(std::string_view prefix, const SignedLicense& signed_payload);
+Result<SignedLicense> ParseSignedText(std::string_view prefix, std::string_view text);
+
 }  // namespace ow::licenses

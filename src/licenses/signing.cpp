@@ -5,7 +5,6 @@
 #include "licenses/encoding.hpp"
 
 namespace ow::licenses {
-namespace {
 
 const PublishedKey* FindKey(const PublishedKeySet& keys, std::string_view key_id) {
     for (const PublishedKey& key : keys) {
@@ -13,8 +12,6 @@ const PublishedKey* FindKey(const PublishedKeySet& keys, std::string_view key_id
     }
     return nullptr;
 }
-
-}  // namespace
 
 Result<SignedLicense> Sign(const License& license, const SigningKey& key) {
     OW_TRY(Validate(license));
@@ -69,9 +66,13 @@ Verification Verify(const SignedLicense& s, const PublishedKeySet& keys, Date to
         case SignatureCheck::kTampered: return {Verdict::kTampered, std::nullopt};
         case SignatureCheck::kValid: break;
     }
-    auto license = ParseCanonical(s.payload);
+    return VerifySigned(s.payload, *FindKey(keys, s.key_id), today, registry_state);
+}
+
+Verification VerifySigned(std::string_view payload, const PublishedKey& key, Date today,
+                          std::optional<LicenseState> registry_state) {
+    auto license = ParseCanonical(payload);
     if (!license.ok()) return {Verdict::kTampered, std::nullopt};
-    const PublishedKey& key = *FindKey(keys, s.key_id);
     // A department's key vouches only for its own licenses, and a retired key for nothing
     // issued after it was retired.
     if (license->issuer.department_code != key.department_code ||

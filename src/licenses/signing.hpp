@@ -52,4 +52,13 @@ struct Verification {
 Verification Verify(const SignedLicense& signed_license, const PublishedKeySet& keys, Date today,
                     std::optional<LicenseState> registry_state = std::nullopt);
 
+// The published key with `key_id`; nullptr when none.
+const PublishedKey* FindKey(const PublishedKeySet& keys, std::string_view key_id);
+
+// Verify's checks after the signature, for `payload` whose signature `key` made (use copies
+// sign more bytes than the license's): the payload, the key's department and retirement, the
+// state and the dates.
+Verification VerifySigned(std::string_view payload, const PublishedKey& key, Date today,
+                          std::optional<LicenseState> registry_state = std::nullopt);
+
 }  // namespace ow::licenses

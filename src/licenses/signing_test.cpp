@@ -19,16 +19,9 @@ using testing::SampleLicense;
 const Timestamp kNow = sys_days(2026y / November / 26d) + hours(8);
 const Date kToday = 2026y / December / 1d;
 
-struct Fixture {
-    MasterKey master = MasterKey::Generate();
-    KeyRing ring{"amr"};
-    Fixture() { ring.Rotate(master, kNow - days(400)); }
-    SigningKey Key() const { return ring.OpenActive(master).value(); }
-    SignedLicense Signed(const License& l = SampleLicense()) const {
-        auto s = Sign(l, Key());
-        EXPECT_TRUE(s.ok()) << s.error().Message(Lang::kEn);
-        return *s;
-    }
+// Keys made 400 days before kNow.
+struct Fixture : testing::KeyFixture {
+    Fixture() : KeyFixture(kNow - days(400)) {}
 };
 
 TEST(Signing, ASignedLicenseVerifies) {

@@ -3,7 +3,9 @@
 
 #include <chrono>
 
+#include "licenses/key_ring.hpp"
 #include "licenses/license.hpp"
+#include "licenses/signing.hpp"
 
 namespace ow::licenses::testing {
 
@@ -22,5 +24,17 @@ inline License SampleLicense() {
         .state = LicenseState::kValid,
     };
 }
+
+// The sample's department ("amr") with one key made at `created`, and a master key.
+struct KeyFixture {
+    explicit KeyFixture(Timestamp created) { ring.Rotate(master, created); }
+    SigningKey Key() const { return ring.OpenActive(master).value(); }
+    SignedLicense Signed(const License& l = SampleLicense()) const {
+        return Sign(l, Key()).value();
+    }
+
+    MasterKey master = MasterKey::Generate();
+    KeyRing ring{"amr"};
+};
 
 }  // namespace ow::licenses::testing

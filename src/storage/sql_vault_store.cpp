@@ -62,9 +62,12 @@ Result<std::optional<std::string>> SqlVaultStore::FileContent(const std::string&
 Result<std::vector<vault::VaultDocument>> SqlVaultStore::Documents(const std::string& holder) {
     return db_.Read([&](Connection& c) -> Result<std::vector<vault::VaultDocument>> {
         OW_ASSIGN_OR_RETURN(auto rows,
-                            c.Query("SELECT id, holder, document_type, file_id, source, "
-                                    "source_case, valid_from, valid_until, created_at FROM "
-                                    "vault_documents WHERE holder = $1 ORDER BY id",
+                            c.Query("SELECT d.id, d.holder, d.document_type, d.file_id, "
+                                    "d.source, d.source_case, d.valid_from, d.valid_until, "
+                                    "d.created_at, l.number, l.state, l.superseded_by, "
+                                    "l.valid_until, l.issuer_name_zh, l.issuer_name_en FROM "
+                                    "vault_documents d LEFT JOIN licenses l ON l.number = "
+                                    "d.license_number WHERE d.holder = $1 ORDER BY d.id",
                                     {holder}));
         std::vector<vault::VaultDocument> out;
         for (const Row& r : rows) {
@@ -78,6 +81,12 @@ Result<std::vector<vault::VaultDocument>> SqlVaultStore::Documents(const std::st
             d.valid_from = ParseDate(r.Text(6)).value_or(Date{});
             if (auto until = r.OptText(7)) d.valid_until = ParseDate(*until);
             d.created_at = FromMillis(r.Int(8));
+            if (auto number = r.OptText(9)) {
+                vault::LicenseLink link{*number, r.Text(10), std::nullopt, r.Text(13), r.Text(14)};
+                if (!r.IsNull(11)) link.state = "superseded";
+                if (auto until = r.OptText(12)) link.valid_until = ParseDate(*until);
+                d.license = std::move(link);
+            }
             out.push_back(std::move(d));
         }
         return out;

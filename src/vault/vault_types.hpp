@@ -23,6 +23,15 @@ struct StoredFile {
     Timestamp created_at{};
 };
 
+// The e-license a result document stands for, as the registry has it now.
+struct LicenseLink {
+    std::string number;
+    std::string state;  // valid, suspended, revoked, expired, or superseded
+    std::optional<Date> valid_until;
+    std::string issuer_zh;
+    std::string issuer_en;
+};
+
 struct VaultDocument {
     int64_t id = 0;
     std::string holder;
@@ -33,9 +42,18 @@ struct VaultDocument {
     Date valid_from;
     std::optional<Date> valid_until;
     Timestamp created_at{};
+    std::optional<LicenseLink> license;  // a result that is an e-license
 
     bool ValidOn(Date day) const {
         return Days(valid_from) <= Days(day) && (!valid_until || Days(day) <= Days(*valid_until));
+    }
+    // Whether a later application may use it on `day`: valid, and, for an e-license, neither
+    // revoked, suspended, expired nor replaced by a newer version.
+    bool Reusable(Date day) const {
+        if (!ValidOn(day)) return false;
+        if (!license) return true;
+        return license->state == "valid" &&
+               (!license->valid_until || Days(day) <= Days(*license->valid_until));
     }
 };
 

@@ -20,8 +20,11 @@ struct Operation {
 };
 
 std::string Concrete(std::string path) {
-    for (auto [param, value] : {std::pair{"{id}", "999999"}, std::pair{"{date}", "2020-10-01"},
-                                std::pair{"{code}", "NO-SUCH-1"}}) {
+    for (auto [param, value] :
+         {std::pair{"{id}", "999999"}, std::pair{"{date}", "2020-10-01"},
+          std::pair{"{code}", "NO-SUCH-1"}, std::pair{"{department_code}", "NO-SUCH-1"},
+          std::pair{"{number}", "1.2.156.3005.2.BL.1.1.1.X"},
+          std::pair{"{event}", "case.nothing"}}) {
         for (auto pos = path.find(param); pos != std::string::npos; pos = path.find(param)) {
             path.replace(pos, std::string(param).size(), value);
         }
