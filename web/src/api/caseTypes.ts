@@ -264,4 +264,6 @@ export interface VaultDocument extends Named {
   valid_from: string
   valid_until: string | null
   valid: boolean
+  /** The e-license a result document is (its page: /my/licenses/:number). */
+  license_number?: string | null
 }

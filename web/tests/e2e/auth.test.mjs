@@ -11,15 +11,20 @@ const PAGES_OF = {
   enterprise: ['/my/cases', '/my/documents'],
   window_clerk: ['/window'],
   bank_clerk: ['/bank'],
-  reviewer: ['/review'],
+  reviewer: ['/review', '/licenses'],
+  admin: ['/licenses'],
 }
 const navOf = (role) => [
   '/',
   '/guide',
+  '/verify',
+  '/inbox',
   ...(PAGES_OF[role] ?? []),
   '/calendar',
   '/account',
-  ...(role === 'admin' ? ['/admin/org', '/admin/users', '/admin/calendar', '/admin/catalog'] : []),
+  ...(role === 'admin'
+    ? ['/admin/org', '/admin/users', '/admin/calendar', '/admin/catalog', '/admin/notice-templates', '/admin/outbox', '/admin/licenses/keys']
+    : []),
 ]
 const ROLE_NAMES_ZH = {
   admin: '系统管理员',

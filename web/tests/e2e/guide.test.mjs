@@ -28,10 +28,10 @@ test('an anonymous visitor searches, filters and reads HOUSING-010 (zh)', async 
   assert.ok(all.includes('CIVIL-003') && all.includes('HOUSING-010'))
   await page.getByTestId('guide-bundles').locator('[data-code="BUNDLE-STARTUP"]').waitFor()
   await page.getByTestId('guide-login').waitFor() // a visitor can log in from here
-  // Not signed in: the header offers to sign in (no logout), and the menu has only the public guide.
+  // Not signed in: the header offers to sign in (no logout), and the menu has only the public pages.
   await page.getByTestId('header-login').waitFor()
   assert.equal(await page.getByTestId('logout').count(), 0)
-  assert.deepEqual(await navRoutes(page), ['/guide'])
+  assert.deepEqual(await navRoutes(page), ['/guide', '/verify'])
 
   // typing searches without pressing Enter
   await page.locator('#guide-q').pressSequentially('高龄', { delay: 60 })

@@ -31,7 +31,10 @@ test('at 375 px the nav is reached through the menu button', async () => {
   const links = drawer.locator('a[data-nav]')
   assert.deepEqual(
     await links.evaluateAll((as) => as.map((a) => a.getAttribute('data-nav'))),
-    ['/', '/guide', '/calendar', '/account', '/admin/org', '/admin/users', '/admin/calendar', '/admin/catalog'],
+    [
+      '/', '/guide', '/verify', '/inbox', '/licenses', '/calendar', '/account', '/admin/org', '/admin/users',
+      '/admin/calendar', '/admin/catalog', '/admin/notice-templates', '/admin/outbox', '/admin/licenses/keys',
+    ],
   )
   // the user and the language switch are in the drawer too
   await drawer.getByText('系统管理员').first().waitFor()

@@ -2,12 +2,14 @@
 // typing against the real server: a citizen applies online and a reviewer approves; the window
 // accepts with deficiency (容缺受理) and the citizen supplies the missing material from the
 // portal; Enping's four-stage construction approval (社会投资工程建设项目) with several reviewers
-// per stage. (A bank clerk's provident-fund withdrawal is walked in bank.test.mjs.) Only the
+// per stage; a social security card (社保卡) applied for online, accepted and approved, yielding an
+// e-license the citizen downloads and anyone verifies, with every notice in the inbox. (A bank clerk's provident-fund withdrawal is walked in bank.test.mjs.) Only the
 // accounts for Enping's own departments are made through the API: that is the city's set-up.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { apiAs, PDF_BYTES } from './helpers/api.mjs'
-import { login, newPage } from './helpers/browser.mjs'
+import { ensureHrssReviewer, tamper } from './helpers/flows.mjs'
+import { login, newPage, screenshot } from './helpers/browser.mjs'
 import { browser, server, useSuite } from './helpers/suite.mjs'
 
 const CHEN = '440703199001011239'
@@ -263,4 +265,92 @@ test("Enping's four-stage construction approval: the enterprise applies online, 
     assert.equal(enpingIds.has(t.department_id), ['drc', 'nr', 'housing', 'emergency'].includes(t.department_code), `${t.department_code}`)
   }
   assert.deepEqual(enterprise.jsErrors, [])
+})
+
+/** What the public verify page says of `text`, asked by a visitor who has not signed in. */
+async function verdictOf(text) {
+  const page = await newPage(browser, server.baseURL)
+  await page.goto('/verify?text=' + encodeURIComponent(text))
+  const result = page.locator('[data-testid="verify-result"]')
+  await result.waitFor()
+  const verdict = await result.getAttribute('data-verdict')
+  assert.deepEqual(page.jsErrors, [])
+  await page.context().close()
+  return verdict
+}
+
+test('a social security card end to end: the bell counts up live, the license is downloaded and verified, revoked, and every notice is in the inbox', async () => {
+  const citizen = await pageOf('citizen')
+  const bell = () => citizen.getByTestId('notice-bell').getAttribute('data-unread').then(Number)
+  const bellAbove = (n) =>
+    citizen.waitForFunction((min) => Number(document.querySelector('[data-testid="notice-bell"]').getAttribute('data-unread')) > min, n)
+
+  const id = await applyOnline(
+    citizen,
+    'HRSS-004',
+    { holder_name: '陈小明', holder_id_number: CHEN, bank: { choose: '中国工商银行' }, phone: '13800138000' },
+    { point: 'PJ-SC', delivery: 'window_pickup' },
+  )
+  await citizen.getByTestId('confirmation-case-link').click()
+  await citizen.locator('[data-testid="my-case"][data-status="submitted"]').waitFor()
+  const before = await bell()
+
+  // Accepted at the window: the citizen's bell counts up without a reload.
+  await acceptFromQueue('window_clerk', id)
+  await bellAbove(before)
+  const afterAccept = await bell()
+  const hrss = await ensureHrssReviewer(server.baseURL)
+  await approveAs(hrss.username, id, '信息核对无误，同意制卡。', { password: hrss.password })
+  await citizen.locator('[data-testid="my-case"][data-status="issued"], [data-testid="my-case"][data-status="closed"]').waitFor()
+  await bellAbove(afterAccept)
+
+  // The license is in My documents; its PDF is a PDF; its text verifies, and a changed byte does not.
+  await citizen.locator('aside').getByRole('link', { name: '我的材料库' }).click()
+  const row = citizen.locator('[data-testid="my-licenses"] tr[data-number]', { hasText: '社会保障卡' }).first()
+  await row.waitFor()
+  await row.getByTestId('open-license').click()
+  await citizen.getByTestId('license-detail').waitFor()
+  const number = await citizen.getByTestId('license-detail').getAttribute('data-number')
+  const text = await citizen.getByTestId('license-text').inputValue()
+  // The link the page offers, fetched with the citizen's session (a browser would save the file).
+  const download = await citizen.request.get(await citizen.getByTestId('license-pdf').getAttribute('href'))
+  assert.equal(download.status(), 200)
+  assert.equal((await download.body()).subarray(0, 5).toString(), '%PDF-')
+  assert.equal(await verdictOf(text), 'valid')
+  assert.equal(await verdictOf(tamper(text)), 'tampered')
+
+  // Pengjiang's HRSS staff revoke it from the register; verify says so at once.
+  const staff = await pageOf(hrss.username, hrss.password)
+  await staff.goto('/licenses')
+  await staff.locator(`[data-testid="register-table"] tr[data-number="${number}"]`).getByTestId('register-open').click()
+  await staff.getByTestId('license-revoke').click()
+  await staff.locator('#state-reason').fill('持证人申请注销')
+  await staff.getByTestId('state-save').click()
+  await staff.locator('[data-testid="license-detail"][data-state="revoked"]').waitFor()
+  await staff.context().close()
+  assert.equal(await verdictOf(text), 'revoked')
+  // The holder's page follows live.
+  await citizen.locator('[data-testid="license-detail"][data-state="revoked"]').waitFor()
+
+  // Every notice of the case is in the inbox, in Chinese and, after switching, in English.
+  await citizen.getByTestId('notice-bell').click()
+  await citizen.waitForURL('**/inbox')
+  const ofCase = (event) => citizen.locator(`[data-testid="notice"][data-event="${event}"]`).filter({ hasText: id })
+  await ofCase('case.accepted').waitFor()
+  await ofCase('case.decided').waitFor()
+  const subject = ofCase('case.accepted').getByTestId('notice-subject')
+  assert.match(await subject.innerText(), /受理/)
+  await screenshot(citizen, 'scenario-inbox-zh')
+  await citizen.locator('header').getByRole('button', { name: 'English' }).click()
+  await citizen.getByRole('heading', { name: 'Inbox' }).waitFor()
+  assert.match(await subject.innerText(), /accepted/i)
+  await screenshot(citizen, 'scenario-inbox-en')
+  assert.deepEqual(citizen.jsErrors, [])
+
+  // The admin sees the messages of this case in the outbox.
+  const admin = await pageOf('admin')
+  await admin.goto('/admin/outbox')
+  await admin.locator('[data-testid="outbox-table"] tr[data-event="case.accepted"]').first().waitFor()
+  assert.deepEqual(admin.jsErrors, [])
+  await admin.context().close()
 })

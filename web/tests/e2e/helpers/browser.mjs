@@ -123,3 +123,15 @@ export async function choose(page, inputId, text) {
     [...document.querySelectorAll('.el-select__popper')].every((e) => getComputedStyle(e).display === 'none'),
   )
 }
+
+/** Waits until loading masks and CSS transitions are over (axe reads colours mid-fade otherwise). */
+export const settle = (page) =>
+  page.waitForFunction(
+    () => !document.querySelector('.el-loading-mask') && document.getAnimations().every((a) => a.playState !== 'running'),
+  )
+
+/** axe on a page that has settled (see `settle`). */
+export async function assertAccessibleSettled(page, what) {
+  await settle(page)
+  return assertAccessible(page, what)
+}
