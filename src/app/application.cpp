@@ -82,6 +82,7 @@ private:
             auto org = app_.org().Reload();
             auto cal = app_.calendar().Reload();
             auto cat = app_.catalog().Reload();
+            auto templates = app_.notices().ReloadTemplates();
             // Licenses a crash kept from being issued after their case's result.
             auto caught_up = app_.licenses().CatchUp();
             if (caught_up.ok() && *caught_up > 0) {
@@ -100,8 +101,8 @@ private:
                 total.failed += swept->failed;
             } while (swept->checked == 1000 &&
                      std::chrono::steady_clock::now() - started < std::chrono::seconds(45));
-            if (!purged.ok() || !org.ok() || !cal.ok() || !cat.ok() || !swept.ok() ||
-                !caught_up.ok()) {
+            if (!purged.ok() || !org.ok() || !cal.ok() || !cat.ok() || !templates.ok() ||
+                !swept.ok() || !caught_up.ok()) {
                 Log(LogLevel::kWarn, "maintenance failed; will retry");
             } else if (total.checked > 0) {
                 Log(LogLevel::kInfo, "sweep",

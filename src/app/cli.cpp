@@ -12,6 +12,7 @@
 #include "app/license_cli.hpp"
 #include "calendar/working_day_calendar.hpp"
 #include "codec/catalog_json.hpp"
+#include "codec/notice_template_json.hpp"
 #include "common/dates.hpp"
 #include "http/holiday_notice_json.hpp"
 #include "http/log.hpp"
@@ -293,8 +294,9 @@ int RunCli(int argc, char** argv) {
         if (!app.ok()) return Fail(app.error());
         if (cat_export->parsed()) {
             std::ofstream out(catalog_file);
-            out << boost::json::serialize(codec::WriteCatalog(*(*app)->catalog().Current()))
-                << "\n";
+            boost::json::object doc = codec::WriteCatalog(*(*app)->catalog().Current());
+            doc["notice_templates"] = codec::WriteNoticeTemplates((*app)->notices().Templates());
+            out << boost::json::serialize(doc) << "\n";
             if (!out) {
                 std::cerr << "error: cannot write " << catalog_file << "\n";
                 return 1;
@@ -310,6 +312,8 @@ int RunCli(int argc, char** argv) {
         if (!reader.ok()) return Fail(reader.error());
         auto parsed = codec::ReadCatalog(*reader);
         if (!parsed.ok()) return Fail(parsed.error());
+        auto templates = codec::ReadNoticeTemplates(*reader);
+        if (!templates.ok()) return Fail(templates.error());
         if (cat_validate->parsed() || dry_run) {
             if (auto r = (*app)->catalog().Check(*parsed); !r.ok()) return Fail(r.error());
             std::cout << "valid: " << parsed->items.size() << " items, " << parsed->bundles.size()
@@ -318,9 +322,11 @@ int RunCli(int argc, char** argv) {
         }
         auto summary = (*app)->catalog().Import(*parsed, std::nullopt);
         if (!summary.ok()) return Fail(summary.error());
+        auto told = (*app)->notices().ImportTemplates(*templates, std::nullopt);
+        if (!told.ok()) return Fail(told.error());
         std::cout << "imported: " << summary->added << " added, " << summary->updated
                   << " updated, " << summary->unchanged << " unchanged, " << summary->deactivated
-                  << " deactivated\n";
+                  << " deactivated; " << *told << " notice templates changed\n";
         return 0;
     }
     if (audit_verify->parsed()) {

@@ -263,6 +263,7 @@ Result<Catalog> ReadCatalog(JsonReader& in) {
             .Param("reason", "unknown_value:" + format);
     }
     in.Ignore("comment");
+    in.Ignore("notice_templates");  // kept by the notices module: ReadNoticeTemplates
     Catalog c;
     OW_ASSIGN_OR_RETURN(c.document_types, ReadAll<DocumentType>(in, "document_types", "code", false,
                                                                 ReadDocumentType));

@@ -5,6 +5,7 @@
 #include "catalog/bundle.hpp"
 #include "catalog/catalog_service.hpp"
 #include "codec/catalog_json.hpp"
+#include "codec/notice_template_json.hpp"
 #include "http/api_context.hpp"
 #include "http/json_input.hpp"
 #include "http/route_helpers.hpp"
@@ -182,23 +183,34 @@ void AddCatalogRoutes(Router& router, ApiContext& ctx) {
                 [&ctx](Request& req) -> Result<Response> {
                     OW_ASSIGN_OR_RETURN(JsonInput in, ParseJsonBody(req));
                     OW_ASSIGN_OR_RETURN(catalog::Catalog c, codec::ReadCatalog(in));
+                    // Checked with the catalog, before anything is saved.
+                    OW_ASSIGN_OR_RETURN(auto templates, codec::ReadNoticeTemplates(in));
                     bool dry_run = req.Query("dry_run") == "true";
                     catalog::ImportSummary s;
+                    int templates_changed = 0;
                     if (dry_run) {
                         OW_ASSIGN_OR_RETURN(s, ctx.catalog.PreviewImport(c));
+                        OW_ASSIGN_OR_RETURN(templates_changed,
+                                            ctx.notices->ImportTemplates(templates, {}, true));
                     } else {
                         OW_ASSIGN_OR_RETURN(s, ctx.catalog.Import(c, req.principal->user_id));
+                        OW_ASSIGN_OR_RETURN(
+                            templates_changed,
+                            ctx.notices->ImportTemplates(templates, req.principal->user_id));
                         ctx.hub.Publish(Audience::Everyone(), R"({"type":"catalog.changed"})");
                     }
                     return Response::Json(json::object{{"dry_run", dry_run},
                                                        {"added", s.added},
                                                        {"updated", s.updated},
                                                        {"unchanged", s.unchanged},
-                                                       {"deactivated", s.deactivated}});
+                                                       {"deactivated", s.deactivated},
+                                                       {"notice_templates", templates_changed}});
                 },
                 32 << 20});
     router.Add({"GET", "/api/v1/catalog/export", kAdmins, [&ctx](Request&) -> Result<Response> {
-                    return Response::Json(codec::WriteCatalog(*ctx.catalog.Current()));
+                    boost::json::object doc = codec::WriteCatalog(*ctx.catalog.Current());
+                    doc["notice_templates"] = codec::WriteNoticeTemplates(ctx.notices->Templates());
+                    return Response::Json(std::move(doc));
                 }});
 }
 

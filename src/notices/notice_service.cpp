@@ -131,4 +131,17 @@ Result<NoticeTemplate> NoticeService::PutTemplate(const NoticeTemplate& t,
     return t;
 }
 
+Result<int> NoticeService::ImportTemplates(const std::vector<NoticeTemplate>& templates,
+                                           std::optional<int64_t> by, bool dry_run) {
+    const std::vector<NoticeTemplate> current = Templates();
+    int changed = 0;
+    for (const NoticeTemplate& t : templates) {
+        const NoticeTemplate* in_use = FindTemplate(current, t.event);
+        if (in_use && *in_use == t) continue;
+        if (!dry_run) OW_TRY(PutTemplate(t, by));
+        ++changed;
+    }
+    return changed;
+}
+
 }  // namespace ow::notices

@@ -45,6 +45,10 @@ public:
     // A new version of one event's template; kNotFound for an unknown event, kInvalidValue or
     // kMissingField (at "zh.subject", "en.body"...) for a bad text.
     Result<NoticeTemplate> PutTemplate(const NoticeTemplate& t, std::optional<int64_t> by);
+    // A catalog file's templates (already validated): a new version of each that differs from
+    // the one in use; returns how many changed (with `dry_run`, would change; nothing is saved).
+    Result<int> ImportTemplates(const std::vector<NoticeTemplate>& templates,
+                                std::optional<int64_t> by, bool dry_run = false);
 
     NoticeStore& store() { return store_; }
 
