@@ -149,14 +149,28 @@ TEST_P(LicenseApi, ACaseIssuesALicenseThatVerifiesOnlineAndOffline) {
     ASSERT_EQ(pdf.status, 200);
     ASSERT_TRUE(pdf.body.starts_with("%PDF"));
     auto pdf_file = Write("pdf", pdf.body);
-    FILE* pipe = popen(("pdftotext '" + pdf_file.string() + "' - 2>/dev/null").c_str(), "r");
-    std::string shown;
-    char buf[4096];
-    for (size_t n; (n = fread(buf, 1, sizeof buf, pipe)) > 0;) shown.append(buf, n);
-    pclose(pipe);
-    std::filesystem::remove(pdf_file);
+    auto output = [](const std::string& command) {
+        FILE* pipe = popen((command + " 2>/dev/null").c_str(), "r");
+        std::string out;
+        char buf[4096];
+        for (size_t n; (n = fread(buf, 1, sizeof buf, pipe)) > 0;) out.append(buf, n);
+        pclose(pipe);
+        return out;
+    };
+    std::string shown = output("pdftotext '" + pdf_file.string() + "' -");
     EXPECT_NE(shown.find("陈小明"), std::string::npos) << shown;
     EXPECT_NE(shown.find(number), std::string::npos) << shown;
+    // Its QR code, scanned off the printed page, is the signed text: what the offline check
+    // below verifies is what a phone reads from the paper.
+    const std::string page = pdf_file.string() + "-page";
+    output("pdftoppm -png -r 150 -singlefile '" + pdf_file.string() + "' '" + page + "'");
+    std::string scanned =
+        output("zbarimg --quiet --raw -Sdisable -Sqrcode.enable '" + page + ".png'");
+    while (!scanned.empty() && (scanned.back() == '\n' || scanned.back() == '\r'))
+        scanned.pop_back();
+    EXPECT_EQ(scanned, text);
+    std::filesystem::remove(pdf_file);
+    std::filesystem::remove(page + ".png");
 
     // Public keys and verification.
     auto keys = Client().Get("/api/v1/licenses/keys");
@@ -193,7 +207,7 @@ TEST_P(LicenseApi, ACaseIssuesALicenseThatVerifiesOnlineAndOffline) {
 
     // Offline: the CLI with the saved keys.
     auto keys_file = Write("keys.json", keys.body);
-    auto text_file = Write("text", text + "\n");
+    auto text_file = Write("text", scanned + "\n");
     auto [ok_status, ok_out] = RunCli({"license", "verify", text_file.string(), "--keys",
                                        keys_file.string(), "--today", "2020-09-08"});
     EXPECT_EQ(ok_status, 0) << ok_out;
