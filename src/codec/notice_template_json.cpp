@@ -9,7 +9,9 @@ boost::json::object WriteText(const notices::RenderedText& t) {
     return {{"subject", t.subject}, {"body", t.body}};
 }
 
-Result<notices::RenderedText> ReadText(JsonReader& in, const char* language) {
+}  // namespace
+
+Result<notices::RenderedText> ReadNoticeText(JsonReader& in, const char* language) {
     OW_ASSIGN_OR_RETURN(JsonReader text, in.Object(language));
     notices::RenderedText t;
     OW_ASSIGN_OR_RETURN(t.subject, text.String("subject"));
@@ -17,8 +19,6 @@ Result<notices::RenderedText> ReadText(JsonReader& in, const char* language) {
     OW_TRY(text.Finish());
     return t;
 }
-
-}  // namespace
 
 boost::json::object WriteNoticeTemplate(const notices::NoticeTemplate& t) {
     return {{"event", t.event}, {"zh", WriteText(t.zh)}, {"en", WriteText(t.en)}};
@@ -38,8 +38,8 @@ Result<std::vector<notices::NoticeTemplate>> ReadNoticeTemplates(JsonReader& cat
     for (JsonReader& in : entries) {
         notices::NoticeTemplate t;
         OW_ASSIGN_OR_RETURN(t.event, in.String("event"));
-        OW_ASSIGN_OR_RETURN(t.zh, ReadText(in, "zh"));
-        OW_ASSIGN_OR_RETURN(t.en, ReadText(in, "en"));
+        OW_ASSIGN_OR_RETURN(t.zh, ReadNoticeText(in, "zh"));
+        OW_ASSIGN_OR_RETURN(t.en, ReadNoticeText(in, "en"));
         OW_TRY(in.Finish());
         const std::string prefix = in.PathOf("");
         if (!seen.insert(t.event).second) {

@@ -15,6 +15,9 @@ namespace ow::codec {
 boost::json::object WriteNoticeTemplate(const notices::NoticeTemplate& t);
 boost::json::array WriteNoticeTemplates(const std::vector<notices::NoticeTemplate>& templates);
 
+// {"subject", "body"} of one language, the object `language` ("zh" or "en") of `in`.
+Result<notices::RenderedText> ReadNoticeText(JsonReader& in, const char* language);
+
 // The "notice_templates" array of a catalog document (none when absent), each checked with
 // notices::ValidateTemplate at its path ("notice_templates[case.accepted].zh.body"); an event
 // given twice is kInvalidValue (reason "duplicate").

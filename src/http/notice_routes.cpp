@@ -2,6 +2,7 @@
 // message gateway's signed delivery receipts.
 #include <boost/json.hpp>
 
+#include "codec/notice_template_json.hpp"
 #include "common/sha256.hpp"
 #include "http/api_context.hpp"
 #include "http/json_input.hpp"
@@ -42,12 +43,9 @@ Result<std::optional<std::string>> Address(JsonInput& in, const char* name) {
     return v;
 }
 
-boost::json::object TextJson(const notices::RenderedText& t) {
-    return {{"subject", t.subject}, {"body", t.body}};
-}
-
+// The template as the catalog file has it, with what the editor shows about its event.
 boost::json::object TemplateJson(const notices::NoticeTemplate& t) {
-    boost::json::object out{{"event", t.event}};
+    boost::json::object out = codec::WriteNoticeTemplate(t);
     if (const notices::NoticeEvent* e = notices::FindNoticeEvent(t.event)) {
         out["description_zh"] = e->description_zh;
         out["description_en"] = e->description_en;
@@ -55,18 +53,7 @@ boost::json::object TemplateJson(const notices::NoticeTemplate& t) {
         for (auto p : e->placeholders) names.push_back(boost::json::string(p));
         out["placeholders"] = std::move(names);
     }
-    out["zh"] = TextJson(t.zh);
-    out["en"] = TextJson(t.en);
     return out;
-}
-
-Result<notices::RenderedText> ReadText(JsonInput& in, const char* name) {
-    OW_ASSIGN_OR_RETURN(JsonInput text, in.Object(name));
-    notices::RenderedText t;
-    OW_ASSIGN_OR_RETURN(t.subject, text.String("subject"));
-    OW_ASSIGN_OR_RETURN(t.body, text.String("body"));
-    OW_TRY(text.Finish());
-    return t;
 }
 }  // namespace
 
@@ -169,8 +156,8 @@ void AddNoticeRoutes(Router& router, ApiContext& ctx) {
                         return Error(ErrorCode::kNotFound).Param("what", "notice");
                     }
                     OW_ASSIGN_OR_RETURN(JsonInput in, ParseJsonBody(req));
-                    OW_ASSIGN_OR_RETURN(t.zh, ReadText(in, "zh"));
-                    OW_ASSIGN_OR_RETURN(t.en, ReadText(in, "en"));
+                    OW_ASSIGN_OR_RETURN(t.zh, codec::ReadNoticeText(in, "zh"));
+                    OW_ASSIGN_OR_RETURN(t.en, codec::ReadNoticeText(in, "en"));
                     OW_TRY(in.Finish());
                     OW_ASSIGN_OR_RETURN(auto saved,
                                         Notices(ctx).PutTemplate(t, req.principal->user_id));
