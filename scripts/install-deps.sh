@@ -10,6 +10,7 @@ packages=(
     libspdlog-dev libfmt-dev libcli11-dev libgtest-dev libbenchmark-dev libgoogle-perftools-dev
     chromium fonts-noto-cjk wrk
     libcairo2-dev libpango1.0-dev libqrencode-dev poppler-utils zbar-tools
+    libpugixml-dev clang libclang-rt-14-dev
 )
 missing=()
 for p in "${packages[@]}"; do
