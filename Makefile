@@ -7,7 +7,7 @@ BUILD_TYPE ?= RelWithDebInfo
 NPM_STAMP  := web/node_modules/.package-lock.json
 WEB_DIST   := web/dist/index.html
 
-.PHONY: all deps configure build web run test test-cpp test-web format format-check bench clean help
+.PHONY: all deps configure build web run test test-cpp test-web format format-check bench fuzz clean help
 
 all: build
 
@@ -17,6 +17,7 @@ help:
 	@echo "            integration against the real server, browser tests in Chromium)"
 	@echo "make build  the binary at $(BUILD)/onewindow"
 	@echo "make bench  the benchmarks in bench/"
+	@echo "make fuzz   the rules engine's libFuzzer targets, FUZZ_SECONDS each (default 600)"
 
 deps:
 	@scripts/install-deps.sh
@@ -67,6 +68,9 @@ format-check: deps
 
 bench: build
 	bench/run.sh $(BUILD)
+
+fuzz: deps
+	scripts/fuzz.sh
 
 clean:
 	rm -rf $(BUILD) web/dist

@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # make bench: every benchmark, each printing its figures (and its peer's, from the same run).
-#   bench/run.sh [BUILD_DIR]
+#   bench/run.sh [BUILD_DIR] [SECTION...]   sections: calendar http cases sweeper rules (default all)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build}
+shift || true
+sections=${*:-calendar http cases sweeper rules}
+want() { [[ " $sections " == *" $1 "* ]]; }
 bin=$build/onewindow
 shared=${ONEWINDOW_SHARED:-$(cd .. && pwd)/shared}
 tmp=$(mktemp -d)
@@ -34,9 +37,12 @@ stop_server() {
     unset 'pids[-1]'
 }
 
+if want calendar; then
 echo "== working-day calendar (Google Benchmark, one core)"
 "$build/bench/calendar_bench" --benchmark_min_time=0.5 --benchmark_counters_tabular=true
+fi
 
+if want http; then
 echo
 echo "== HTTP reads: the server on SQLite with the demo city, wrk on loopback (2 threads, 64 connections, 10 s)"
 start_server "$tmp/http.db"
@@ -49,7 +55,9 @@ done
 echo "-- GET /api/v1/me (signed in)"
 wrk -t2 -c64 -d10s --latency -H "Authorization: Bearer $token" "$base/api/v1/me" | grep -E 'Requests/sec|Latency|50%|99%'
 stop_server
+fi
 
+if want cases; then
 echo
 echo "== case lifecycles: submit with 3 materials, accept, 3 parallel approvals, issue (32 connections)"
 start_server "$tmp/cases.db"
@@ -65,7 +73,41 @@ for model in approval.bpmn approval_notimer.bpmn; do
     BPMN=$model PEERS_DIR="$(pwd)/bench/case-lifecycle/peer/node_modules" \
         node "$shared/bench/case-lifecycle/bpmn_bench.js" 1000 50 preparse
 done
+fi
 
+if want sweeper; then
 echo
 echo "== the case timers with 1,000,000 open cases (SQLite)"
 "$build/bench/sweeper_bench" --cases 1000000 --due 2000 --dir "$tmp/sweeper" 2>/dev/null | tail -n 1
+fi
+
+if want rules; then
+echo
+echo "== policy screening (免申即享): 20 policies x N enterprises, one core"
+work=$shared/bench/policy-screening
+(cd bench/policy-screening/peer && npm ci --no-audit --no-fund --silent)
+export PEERS_DIR="$(pwd)/bench/policy-screening/peer/node_modules"
+for n in 100000 1000000; do
+    (cd "$tmp" && node "$work/policies.js" "$n" "$tmp/enterprises-$n.csv" >/dev/null)
+    expected=$(ONEWINDOW_SHARED=$shared node bench/policy-screening/exact_totals.js "$n")
+    pairs=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["eligiblePairs"])' "$expected")
+    sum=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["awardSum"])' "$expected")
+    echo "-- N=$n, expected: $pairs eligible pairs, award sum $sum"
+    single=20000; [[ $n -gt 100000 ]] && single=0
+    "$build/bench/policy_screening_bench" --model bench/policy-screening/policies.dmn \
+        --data "$tmp/enterprises-$n.csv" --expect-pairs "$pairs" --expect-sum "$sum" \
+        --single "$single" || echo "onewindow: WRONG TOTALS or not columnar (exit $?)"
+    echo "-- peers, same data (../shared/bench/policy-screening)"
+    for engine in columnar ref ref-explain zen zen-trace; do
+        node "$work/rules_bench.js" "$engine" "$n"
+    done
+    if [[ $n -le 100000 ]]; then
+        node "$work/rules_bench.js" jre 20000
+        node "$work/dmn_bench.js" 2000 2>/dev/null || true
+    fi
+done
+echo "-- the CLI end to end (load CSV, evaluate, write CSV), N=1000000"
+TIMEFORMAT='%R s wall'
+time "$build/onewindow" dmn batch bench/policy-screening/policies.dmn \
+    --decision "Eligible awards" --data "$tmp/enterprises-1000000.csv" --out "$tmp/out.csv"
+fi

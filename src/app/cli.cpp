@@ -8,6 +8,8 @@
 #include <sstream>
 
 #include "app/application.hpp"
+#include "app/dmn_cli.hpp"
+#include "app/dmn_run_cli.hpp"
 #include "app/file_clock.hpp"
 #include "app/license_cli.hpp"
 #include "calendar/working_day_calendar.hpp"
@@ -181,12 +183,22 @@ int RunCli(int argc, char** argv) {
 
     LicenseCommands license_cmds(cli, s);
 
+    CLI::App* dmn = cli.add_subcommand("dmn", "DMN decision models");
+    dmn->require_subcommand(1);
+    CLI::App* dmn_tck = dmn->add_subcommand("tck", "Run the DMN TCK test cases below DIR");
+    std::string tck_dir;
+    std::string tck_csv;
+    dmn_tck->add_option("DIR", tck_dir, "A TCK folder (e.g. compliance-level-2)")->required();
+    dmn_tck->add_option("--csv", tck_csv, "Write the TCK's results CSV here");
+    DmnRunCommands dmn_run(*dmn);
+
     cli.add_subcommand("version", "Print the version");
 
     try {
         cli.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
-        return cli.exit(e);
+        int code = cli.exit(e);
+        return code != 0 && dmn->parsed() ? 2 : code;  // `dmn` usage errors exit 2
     }
     if (auto level = http::ParseLogLevel(s.log_level)) http::SetLogLevel(*level);
     SystemClock system_clock;
@@ -217,6 +229,8 @@ int RunCli(int argc, char** argv) {
         return (*app)->Serve();
     }
     if (license_cmds.parsed()) return license_cmds.Run(s, clock);
+    if (dmn_tck->parsed()) return RunDmnTck(tck_dir, tck_csv);
+    if (dmn_run.parsed()) return dmn_run.Run(clock);
     if (migrate->parsed()) {
         auto app = Application::Open(s, clock);
         if (!app.ok()) return Fail(app.error());
