@@ -64,7 +64,7 @@ const DecisionTable* ColumnarTable(const Model& m, const Decision& d,
     }
     // Aggregations are left to the interpreter: one place defines what C+ and C# count.
     if (t.aggregation != Aggregation::kNone) return nullptr;
-    if (t.inputs.size() > 64 || t.rules.size() > 65535 || t.outputs.empty()) return nullptr;
+    if (t.inputs.size() > 32 || t.rules.size() > 65535 || t.outputs.empty()) return nullptr;
     for (const auto& in : t.inputs) {
         if (!in.expression || in.allowed) return nullptr;
         const Node& e = in.expression->root();
@@ -259,10 +259,10 @@ BatchResult RunBatch(const BatchPlan& plan, const DataSet& data, const BatchOpti
         for (size_t k = 0; k < rules; ++k) {
             uint8_t* p = pass.data() + k * kBlock;
             std::fill(p, p + n, dead[k] ? 0 : 1);
-            uint64_t* fail =
+            uint32_t* fail =
                 options.explain ? result.failed_inputs.data() + k * data.rows + begin : nullptr;
             for (size_t i = 0; i < inputs && !dead[k]; ++i) {
-                tests[k * inputs + i].Apply(*columns[i], begin, end, p, fail, uint64_t{1} << i,
+                tests[k * inputs + i].Apply(*columns[i], begin, end, p, fail, uint32_t{1} << i,
                                             scope, ev);
             }
         }

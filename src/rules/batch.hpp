@@ -62,9 +62,10 @@ struct BatchResult {
         std::string explanation;
     };
     std::vector<Interpreted> interpreted;
-    // Explanations of columnar rows: the inputs of rule k that failed for row r, as bits at
+    // Explanations of columnar rows: the inputs of rule k that failed for row r, as bits (32 bits:
+    // tables with more inputs are interpreted) at
     // [k * rows + r] (filled only with BatchOptions::explain).
-    std::vector<uint64_t> failed_inputs;
+    std::vector<uint32_t> failed_inputs;
 
     const Interpreted* FindInterpreted(size_t row) const;
 

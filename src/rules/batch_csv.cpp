@@ -54,7 +54,7 @@ std::string ColumnarExplanation(const BatchPlan& plan, const DataSet& data,
     for (size_t k = 0; k < rules; ++k) {
         const TableRule& rule = t.rules[k];
         std::string name = rule.id.empty() ? "rule " + std::to_string(k + 1) : rule.id;
-        uint64_t bits = result.failed_inputs[k * result.rows + row];
+        uint32_t bits = result.failed_inputs[k * result.rows + row];
         if (!text.empty()) text += " | ";
         if (bits == 0) {
             text += name + ": matched";
@@ -63,7 +63,7 @@ std::string ColumnarExplanation(const BatchPlan& plan, const DataSet& data,
         text += name + ": ";
         bool first = true;
         for (size_t i = 0; i < t.inputs.size(); ++i) {
-            if ((bits & (uint64_t{1} << i)) == 0) continue;
+            if ((bits & (uint32_t{1} << i)) == 0) continue;
             FailedEntry f;
             f.input = i;
             f.label = t.inputs[i].label;

@@ -4,6 +4,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <vector>
 
 namespace ow::rules {
 namespace {
@@ -50,6 +51,63 @@ std::string StripWhitespace(std::string_view p) {
 // The escapes XPath allows besides \p{..}, back-references and the metacharacters.
 bool KnownEscape(char n) {
     return std::string_view("nrtsSdDwWiIcC\\|.-^?*+{}()[]$").find(n) != std::string_view::npos;
+}
+
+// std::regex backtracks without limit: a repeated group that itself repeats (`(a+)*`) or a
+// quantifier on a quantifier (`a.?*`, not XPath anyway) can take exponential time on a short
+// input, and no step budget reaches inside std::regex. Such patterns are refused (null and a
+// warning), so a rule can never hang the server in a regex.
+bool RisksExponentialTime(std::string_view p) {
+    std::vector<bool> group_repeats;  // per open group: does it contain a quantifier?
+    bool after_quantifier = false;
+    bool closed_repeating_group = false;
+    for (size_t i = 0; i < p.size(); ++i) {
+        char c = p[i];
+        bool quantifier = c == '*' || c == '+' || c == '{';
+        if (quantifier && (after_quantifier || closed_repeating_group)) return true;
+        closed_repeating_group = false;
+        if (c == '\\') {
+            ++i;
+            if (i < p.size() && (p[i] == 'p' || p[i] == 'P') && i + 1 < p.size() &&
+                p[i + 1] == '{') {
+                size_t close = p.find('}', i);  // \p{...}: one atom, not a quantifier
+                if (close != std::string_view::npos) i = close;
+            }
+            after_quantifier = false;
+            continue;
+        }
+        if (c == '[') {  // a class is one atom
+            size_t close = p.find(']', i + 1);
+            if (close == std::string_view::npos) return false;
+            i = close;
+            after_quantifier = false;
+            continue;
+        }
+        if (c == '(') {
+            group_repeats.push_back(false);
+        } else if (c == ')') {
+            if (!group_repeats.empty()) {
+                closed_repeating_group = group_repeats.back();
+                group_repeats.pop_back();
+                if (closed_repeating_group && !group_repeats.empty()) group_repeats.back() = true;
+            }
+            after_quantifier = false;
+            continue;
+        }
+        if (quantifier) {
+            if (c == '{') {
+                size_t close = p.find('}', i);
+                if (close != std::string_view::npos) i = close;
+            }
+            if (!group_repeats.empty()) group_repeats.back() = true;
+            after_quantifier = true;
+            continue;
+        }
+        if (c == '?' && after_quantifier) continue;  // reluctant: still the same quantifier
+        after_quantifier = c == '?';
+        if (c == '?' && !group_repeats.empty()) group_repeats.back() = true;
+    }
+    return false;
 }
 
 std::optional<std::string> Translate(std::string_view p, bool dot_all) {
@@ -127,6 +185,7 @@ std::string EscapeLiteral(std::string_view p) {
 }
 
 std::unique_ptr<std::regex> Build(std::string_view pattern, std::string_view flags) {
+    if (RisksExponentialTime(pattern)) return nullptr;
     auto opts = std::regex::ECMAScript;
     bool dot_all = false, extended = false, literal = false;
     for (char f : flags) {

@@ -31,10 +31,10 @@ OW_KERNEL void And(const uint8_t* ok, size_t n, uint8_t* pass) {
     for (size_t i = 0; i < n; ++i) pass[i] &= ok[i];
 }
 
-OW_KERNEL void AndRecord(const uint8_t* ok, size_t n, uint64_t bit, uint8_t* pass, uint64_t* fail) {
+OW_KERNEL void AndRecord(const uint8_t* ok, size_t n, uint32_t bit, uint8_t* pass, uint32_t* fail) {
     for (size_t i = 0; i < n; ++i) {
         pass[i] &= ok[i];
-        fail[i] |= static_cast<uint64_t>(ok[i] ^ 1) * bit;
+        fail[i] |= static_cast<uint32_t>(ok[i] ^ 1) * bit;
     }
 }
 

@@ -18,7 +18,7 @@ void Lookup8(const uint8_t* codes, size_t n, const uint8_t* table, uint8_t* ok);
 void ApplyNulls(const uint8_t* null, size_t n, uint8_t answer, uint8_t* ok);
 // pass[i] &= ok[i]; with fail bits also fail[i] |= bit where !ok[i]
 void And(const uint8_t* ok, size_t n, uint8_t* pass);
-void AndRecord(const uint8_t* ok, size_t n, uint64_t bit, uint8_t* pass, uint64_t* fail);
+void AndRecord(const uint8_t* ok, size_t n, uint32_t bit, uint8_t* pass, uint32_t* fail);
 // matched[i] |= uint64(pass[i]) << k
 void Gather(const uint8_t* pass, size_t n, unsigned k, uint64_t* matched);
 

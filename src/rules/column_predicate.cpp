@@ -163,7 +163,7 @@ ColumnPredicate ColumnPredicate::Compile(const UnaryTests& tests, const DataColu
 }
 
 void ColumnPredicate::Apply(const DataColumn& column, size_t begin, size_t end, uint8_t* pass,
-                            uint64_t* fail_bits, uint64_t bit, const Scope& scope,
+                            uint32_t* fail_bits, uint32_t bit, const Scope& scope,
                             Evaluation& ev) const {
     if (op_ == Op::kAny) return;
     size_t n = end - begin;

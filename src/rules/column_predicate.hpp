@@ -33,7 +33,7 @@ public:
     // `pass[i] &= test(row begin + i)` for rows [begin, end) (at most kMaxBlock); `fail_bits` (may
     // be null) gets `bit` set where the test did not pass.
     void Apply(const DataColumn& column, size_t begin, size_t end, uint8_t* pass,
-               uint64_t* fail_bits, uint64_t bit, const Scope& scope, Evaluation& ev) const;
+               uint32_t* fail_bits, uint32_t bit, const Scope& scope, Evaluation& ev) const;
     // The answer for one row (for the interpreter path and for explanations).
     bool Passes(const DataColumn& column, size_t row, const Scope& scope, Evaluation& ev) const;
 

@@ -153,7 +153,13 @@ bool FeelParser::TypeInner(int depth) {
     for (std::string_view multi : kMultiWordTypes) {
         size_t end = MatchAt(multi, Peek().begin);
         if (end > 0) {
-            while (Peek().kind != TokenKind::kEnd && Peek().end <= end) Take();
+            // Take() stays on the last token (an error token ends a text the lexer gave up on):
+            // stop when it no longer moves.
+            while (Peek().kind != TokenKind::kEnd && Peek().end <= end) {
+                size_t before = pos_;
+                Take();
+                if (pos_ == before) break;
+            }
             matched = end;
             break;
         }
