@@ -1,6 +1,7 @@
 // XPath regular expressions translated to ECMAScript std::regex.
 #include "rules/builtins_regex.hpp"
 
+#include <cctype>
 #include <map>
 #include <memory>
 #include <optional>
@@ -130,6 +131,11 @@ std::optional<std::string> Translate(std::string_view p, bool dot_all) {
             }
             if (n >= '0' && n <= '9') {
                 if (in_class || n == '0') return std::nullopt;
+                // libstdc++ reads the number into a long without checking: keep it small.
+                if (i + 3 < p.size() && p[i + 2] >= '0' && p[i + 2] <= '9' && p[i + 3] >= '0' &&
+                    p[i + 3] <= '9') {
+                    return std::nullopt;
+                }
             } else if (!KnownEscape(n)) {
                 return std::nullopt;
             }
@@ -158,6 +164,17 @@ std::optional<std::string> Translate(std::string_view p, bool dot_all) {
             in_class = false;
             i = close + 1;
             continue;
+        }
+        if (c == '{' && !in_class) {
+            // Repetition counts past six digits would overflow libstdc++'s parser (and mean
+            // nothing here anyway).
+            size_t digits = 0;
+            for (size_t j = i + 1;
+                 j < p.size() && (std::isdigit(static_cast<unsigned char>(p[j])) || p[j] == ',');
+                 ++j) {
+                digits = p[j] == ',' ? 0 : digits + 1;
+                if (digits > 6) return std::nullopt;
+            }
         }
         if (c == '[' && !in_class) {
             in_class = true;

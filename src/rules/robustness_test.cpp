@@ -29,5 +29,16 @@ TEST(Robustness, RegexThatWouldBacktrackExponentiallyIsRefused) {
     EXPECT_TRUE(v.AsBool());
 }
 
+TEST(Robustness, HugeBackReferencesAndCountsAreRefusedNotOverflowed) {
+    Scope scope;
+    Evaluation ev;
+    for (const char* text : {R"(replace("abc", "(a)\\4444444444444444444444", "x"))",
+                             R"(matches("abc", "a{99999999999999999999}"))"}) {
+        auto e = ParseExpression(text, ParseContext{});
+        ASSERT_TRUE(e.ok()) << text;
+        EXPECT_TRUE(Evaluate(*e.value, scope, ev).IsNull()) << text;
+    }
+}
+
 }  // namespace
 }  // namespace ow::rules

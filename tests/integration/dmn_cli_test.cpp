@@ -20,7 +20,9 @@ std::string Source() {
     return s ? s : ".";
 }
 
-std::string PolicyModel() { return Source() + "/bench/policy-screening/policies.dmn"; }
+std::string PolicyModel() {
+    return Source() + "/bench/policy-screening/policies.dmn";
+}
 
 std::string Slurp(const fs::path& p) {
     std::ifstream in(p);
@@ -48,8 +50,8 @@ TEST(DmnCli, EvalGivesExactAwardsAndSaysWhyNot) {
 }
 
 TEST(DmnCli, EvalTotalSumsTheAwards) {
-    auto [code, out] = RunCli({"dmn", "eval", PolicyModel(), "--decision", "Total award",
-                               "--input", kEnterprise});
+    auto [code, out] =
+        RunCli({"dmn", "eval", PolicyModel(), "--decision", "Total award", "--input", kEnterprise});
     ASSERT_EQ(code, 0) << out;
     // 117.25 + 140.7 + 164.15 + 187.6 + 211.05
     EXPECT_EQ(boost::json::parse(out).at("value").as_string(), "820.75") << out;
@@ -71,9 +73,9 @@ TEST(DmnCli, BatchWritesEveryAwardAndReportsBadRowsByLine) {
            "e1,true,A,0,2345,0,I65,42,1,C,30000,9\n"
            "e2,false,B,0,0,0,C39,abc,3,A,1000,3\n"
            "e3,false,B,0,0,0,C39,60,3,A,1000,3\n";
-    auto [code, out] = RunCli({"dmn", "batch", PolicyModel(), "--decision", "Eligible awards",
-                               "--data", (dir / "in.csv").string(), "--out",
-                               (dir / "out.csv").string(), "--explain"});
+    auto [code, out] =
+        RunCli({"dmn", "batch", PolicyModel(), "--decision", "Eligible awards", "--data",
+                (dir / "in.csv").string(), "--out", (dir / "out.csv").string(), "--explain"});
     EXPECT_EQ(code, 1) << out;  // a row was not read: the script must notice
     EXPECT_NE(out.find("line 3, column employees: 'abc' is not a number"), std::string::npos)
         << out;
@@ -88,10 +90,10 @@ TEST(DmnCli, TckWritesTheResultsCsv) {
     const char* shared = std::getenv("ONEWINDOW_SHARED");
     if (shared == nullptr) GTEST_SKIP() << "ONEWINDOW_SHARED not set";
     fs::path csv = fs::temp_directory_path() / ("tck-" + std::to_string(getpid()) + ".csv");
-    auto [code, out] = RunCli({"dmn", "tck",
-                               std::string(shared) +
-                                   "/reference/dmn-tck/compliance-level-2/0004-simpletable-U",
-                               "--csv", csv.string()});
+    auto [code, out] =
+        RunCli({"dmn", "tck",
+                std::string(shared) + "/reference/dmn-tck/compliance-level-2/0004-simpletable-U",
+                "--csv", csv.string()});
     EXPECT_EQ(code, 0) << out;
     std::string text = Slurp(csv);
     EXPECT_NE(text.find("\"0004-simpletable-U-test-01\",\"001\",\"SUCCESS\""), std::string::npos)
