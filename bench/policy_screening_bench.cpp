@@ -42,10 +42,6 @@ struct Totals {
 
 Totals Sum(const ow::rules::BatchPlan& plan, const ow::rules::DataSet& data, const BatchResult& r) {
     Totals t;
-    size_t award = 0;
-    for (size_t o = 0; o < plan.table->outputs.size(); ++o) {
-        if (plan.table->outputs[o].name == "award") award = o;
-    }
     for (size_t row = 0; row < data.rows; ++row) {
         ow::rules::Value v = ow::rules::RowValue(plan, r, row);
         if (v.kind() != ow::rules::Kind::kList) continue;
@@ -59,7 +55,6 @@ Totals Sum(const ow::rules::BatchPlan& plan, const ow::rules::DataSet& data, con
                 t.cents += *units;
         }
     }
-    (void)award;
     return t;
 }
 

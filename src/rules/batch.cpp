@@ -366,26 +366,10 @@ Value RowValue(const BatchPlan& plan, const BatchResult& result, size_t row) {
     size_t b = result.hit_begin[row], e = result.hit_begin[row + 1];
     bool collect = t.hit_policy == HitPolicy::kCollect || t.hit_policy == HitPolicy::kRuleOrder;
     if (!collect) return b == e ? Value() : hit_value(b);
-    if (t.aggregation == Aggregation::kNone || outputs != 1) {
-        List items;
-        for (size_t h = b; h < e; ++h) items.push_back(hit_value(h));
-        return Value::FromList(std::move(items));
-    }
-    if (t.aggregation == Aggregation::kCount) return Value::Number(static_cast<int64_t>(e - b));
-    if (b == e) return Value();
-    Evaluation ev;
-    Value acc = result.Output(0, b);
-    for (size_t h = b + 1; h < e; ++h) {
-        Value v = result.Output(0, h);
-        if (t.aggregation == Aggregation::kSum) {
-            acc = Add(acc, v, ev);
-        } else {
-            auto c = Compare(v, acc);
-            if (!c) return Value();
-            if (t.aggregation == Aggregation::kMin ? *c < 0 : *c > 0) acc = v;
-        }
-    }
-    return acc;
+    // Aggregating tables never run column by column (ColumnarTable): a list of the hits.
+    List items;
+    for (size_t h = b; h < e; ++h) items.push_back(hit_value(h));
+    return Value::FromList(std::move(items));
 }
 
 }  // namespace ow::rules
